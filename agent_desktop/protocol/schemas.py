@@ -1,0 +1,297 @@
+"""JSON bodies of gateway protocol v1, as pydantic v2 models.
+
+Unknown fields are ignored (a newer server may add some); wrong types are rejected.
+Timestamps are ISO 8601 with a timezone. Phone numbers in customer records are E.164;
+the caller number in attached data is as the network presented it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Wire(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+# ---------------------------------------------------------------- errors
+
+
+class ErrorBody(Wire):
+    code: str = Field(description="machine-readable error code, e.g. `action_not_allowed`")
+    message: str = Field(description="a human message, in English")
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class ErrorResponse(Wire):
+    error: ErrorBody
+
+
+# ---------------------------------------------------------------- sessions and agent
+
+
+class LoginRequest(Wire):
+    username: str = Field(max_length=200)
+    password: str = Field(max_length=500)
+
+
+class NextStateWire(Wire):
+    state: Literal["ready", "not_ready"]
+    reason_code: str | None = None
+
+
+class AgentWire(Wire):
+    id: str
+    name: str
+    state: Literal["logged_out", "not_ready", "ready", "reserved", "busy", "after_call_work"]
+    reason_code: str | None = None
+    since: datetime
+    next_state: NextStateWire | None = None
+    role: Literal["agent", "supervisor"] = "agent"
+    queues: list[str] = Field(default_factory=list, description="ids of the agent's queues")
+
+
+class LoginResponse(Wire):
+    token: str
+    expires_at: datetime
+    role: Literal["agent", "supervisor"]
+    capabilities: list[str] = Field(
+        description="what this user may do, e.g. `calls`, `wallboard`, `agents.read`"
+    )
+    agent: AgentWire
+    protocol_version: str = "1"
+
+
+class AgentStateRequest(Wire):
+    state: Literal["ready", "not_ready"]
+    reason_code: str | None = None
+
+
+# ---------------------------------------------------------------- interactions
+
+
+class AttachedDataWire(Wire):
+    caller_number: str | None = None
+    customer_id: str | None = None
+    intent: str | None = None
+    intent_label: str | None = None
+    language: str | None = None
+    vip: bool = False
+    queue_id: str | None = None
+    queue_name: str | None = None
+    waited_seconds: int = 0
+    extra: dict[str, Any] = Field(default_factory=dict)
+
+
+InteractionStateName = Literal[
+    "offered", "connected", "held", "ended", "closed", "rejected", "missed"
+]
+ActionName = Literal[
+    "answer",
+    "reject",
+    "hold",
+    "retrieve",
+    "mute",
+    "unmute",
+    "dtmf",
+    "hangup",
+    "blind_transfer",
+    "wrapup",
+]
+
+
+class InteractionWire(Wire):
+    id: str
+    channel: Literal["voice"] = "voice"
+    direction: Literal["inbound", "outbound"] = "inbound"
+    state: InteractionStateName
+    muted: bool = False
+    attached_data: AttachedDataWire
+    allowed_actions: list[ActionName]
+    created_at: datetime
+    state_since: datetime
+    end_reason: str | None = None
+
+
+class InteractionsSnapshot(Wire):
+    interactions: list[InteractionWire]
+    last_event_id: int = Field(description="id of the last event included in this snapshot")
+
+
+class DtmfRequest(Wire):
+    digits: str = Field(pattern=r"^[0-9*#ABCD]{1,32}$")
+
+
+class BlindTransferRequest(Wire):
+    target: str = Field(min_length=1, max_length=64, description="a queue id or an E.164 number")
+
+
+class WrapUpRequest(Wire):
+    code: str | None = None
+    notes: str = Field(default="", max_length=20_000)
+    first_contact_resolution: bool | None = None
+    next_state: NextStateWire | None = None
+
+
+# ---------------------------------------------------------------- customers
+
+
+class ProductWire(Wire):
+    id: str
+    name: str
+    kind: str
+    status: str = "active"
+    since: date | None = None
+
+
+class AddressWire(Wire):
+    street: str
+    postcode: str
+    city: str
+    country: str = "FR"
+
+
+class CustomerWire(Wire):
+    id: str
+    first_name: str
+    last_name: str
+    segment: str
+    language: str = "fr"
+    vip: bool = False
+    phones: list[str] = Field(default_factory=list)
+    email: str | None = None
+    address: AddressWire | None = None
+    products: list[ProductWire] = Field(default_factory=list)
+    customer_since: date | None = None
+
+
+class CustomerMatches(Wire):
+    matches: list[CustomerWire]
+
+
+# ---------------------------------------------------------------- history, KB, experts, queues
+
+
+class HistoryItemWire(Wire):
+    id: str
+    customer_id: str
+    channel: Literal["voice", "email", "chat", "sms", "social", "callback", "letter", "web"]
+    direction: Literal["inbound", "outbound"]
+    at: datetime
+    queue: str | None = None
+    agent: str | None = None
+    reason: str | None = None
+    outcome: str | None = None
+    summary: str = ""
+    body: str | None = Field(default=None, description="full text; only in GET of one item")
+
+
+class HistoryPage(Wire):
+    items: list[HistoryItemWire]
+    next_cursor: str | None = None
+    total: int
+
+
+class ArticleWire(Wire):
+    id: str
+    language: Literal["fr", "en"]
+    title: str
+    body: str = Field(description="Markdown")
+    tags: list[str] = Field(default_factory=list)
+    questions: list[str] = Field(default_factory=list, description="example phrasings")
+    updated_at: datetime | None = None
+
+
+class ArticleHit(Wire):
+    id: str
+    language: Literal["fr", "en"]
+    title: str
+    snippet: str
+    score: float
+
+
+class KbSearchResult(Wire):
+    hits: list[ArticleHit]
+
+
+class ExpertWire(Wire):
+    id: str
+    name: str
+    department: str
+    skills: list[str]
+    presence: Literal["available", "busy", "in_a_call", "away", "do_not_disturb", "offline"]
+    presence_since: datetime
+    phone: str | None = None
+
+
+class ExpertList(Wire):
+    experts: list[ExpertWire]
+
+
+class QueueStatsWire(Wire):
+    queue_id: str
+    name: str
+    waiting: int
+    longest_wait_seconds: int
+    service_level: float = Field(description="share answered within target, 0..1")
+    service_level_target_seconds: int
+    abandon_rate: float
+    agents_ready: int
+    agents_busy: int
+    agents_after_call_work: int
+    agents_not_ready: int
+    not_ready_by_reason: dict[str, int] = Field(default_factory=dict)
+
+
+class QueueStatsList(Wire):
+    queues: list[QueueStatsWire]
+    at: datetime
+
+
+class CodeWire(Wire):
+    code: str
+    label_fr: str
+    label_en: str
+
+
+class CodeLists(Wire):
+    wrap_up: list[CodeWire]
+    not_ready: list[CodeWire]
+
+
+# ---------------------------------------------------------------- events (SSE)
+
+
+class TranscriptSegmentWire(Wire):
+    interaction_id: str
+    speaker: Literal["customer", "agent"]
+    text: str
+    at: datetime
+
+
+class StreamReset(Wire):
+    reason: Literal["replay_unavailable", "server_restarted"]
+    message: str = ""
+
+
+class EventEnvelope(Wire):
+    """The `data:` of every SSE event: the SSE `id` and `event` fields repeat `id` and `type`."""
+
+    id: int
+    type: str
+    at: datetime
+    data: dict[str, Any]
+
+
+# event type -> model of its `data`
+EVENT_TYPES: dict[str, type[Wire]] = {
+    "agent.state_changed": AgentWire,
+    "interaction.offered": InteractionWire,
+    "interaction.updated": InteractionWire,
+    "interaction.closed": InteractionWire,
+    "interaction.transcript": TranscriptSegmentWire,
+    "stream.reset": StreamReset,
+}
