@@ -1,0 +1,42 @@
+"""Normalising caller numbers to E.164 before any look-up.
+
+Networks present the same line as "06 12 34 56 78", "+33 6 12 34 56 78" or
+"0033612345678"; customer records hold E.164. ``phonenumbers`` (Google's libphonenumber
+port) knows every country's numbering plan, so we never hand-write those rules.
+"""
+
+from __future__ import annotations
+
+import phonenumbers
+
+
+def to_e164(raw: str | None, default_region: str = "FR") -> str | None:
+    """The number in E.164 (``+33612345678``), or ``None`` when it is not a valid number."""
+    if not raw or len(raw) > 64:
+        return None
+    text = raw.strip()
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    try:
+        number = phonenumbers.parse(text, default_region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def for_display(e164: str | None) -> str:
+    """A number formatted the way people read it (national format in France)."""
+    if not e164:
+        return ""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    fmt = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if number.country_code == 33
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return phonenumbers.format_number(number, fmt)
