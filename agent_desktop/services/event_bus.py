@@ -43,7 +43,7 @@ class EventBus:
             for handler in list(self._handlers.get(event_type, ())):
                 try:
                     handler(event)
-                except Exception as exc:  # noqa: BLE001 - isolation is the point
+                except Exception as exc:
                     log.exception("event handler %r failed on %s", handler, type(event).__name__)
                     if self._on_error is not None:
                         self._on_error(handler, event, exc)

@@ -1,0 +1,1 @@
+"""Implementations of the ports: the gateway protocol client, the keyring, storage."""

@@ -1,0 +1,214 @@
+"""The gateway protocol v1 client (implements the Telephony and Customers ports).
+
+Commands and queries are JSON over httpx with TLS verified by default; every mutating
+command carries an ``Idempotency-Key`` so a retry never acts twice. Failures of any
+kind come out as :class:`GatewayError` with a stable code the shell can translate.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+import httpx
+from httpx_sse import SSEError, aconnect_sse
+from pydantic import BaseModel, ValidationError
+
+from agent_desktop.adapters.gateway import mapping
+from agent_desktop.adapters.gateway.events import BadEvent, decode
+from agent_desktop.domain.agent import Agent, AgentState
+from agent_desktop.domain.customer import Customer
+from agent_desktop.domain.interaction import Action, Interaction
+from agent_desktop.ports.telephony import Code, GatewayError, SessionInfo, StreamEvent
+from agent_desktop.protocol import schemas as w
+
+log = logging.getLogger(__name__)
+
+M = TypeVar("M", bound=BaseModel)
+
+# Path segment of each call-control action (the wire uses kebab-case in URLs).
+ACTION_PATHS: dict[Action, str] = {a: a.value.replace("_", "-") for a in Action}
+
+
+class GatewayClient:
+    """Talks to one gateway (a real platform connector or the bundled sandbox).
+
+    Attributes:
+        base_url: e.g. ``https://gateway.example:8443`` or the sandbox's loopback URL.
+        token: the session token once logged in (never logged).
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        verify: bool | str = True,
+        timeout: float = 10.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token: str | None = None
+        self._verify = verify
+        self._timeout = httpx.Timeout(timeout, connect=min(timeout, 5.0))
+        self._http = httpx.AsyncClient(
+            base_url=self.base_url, verify=verify, timeout=self._timeout, transport=transport
+        )
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    # ------------------------------------------------------------- plumbing
+
+    def _headers(self, idempotent: bool) -> dict[str, str]:
+        headers = {"Accept": "application/json"}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        if idempotent:
+            headers["Idempotency-Key"] = str(uuid.uuid4())
+        return headers
+
+    async def _call(
+        self,
+        method: str,
+        path: str,
+        model: type[M],
+        json: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+        idempotent: bool = False,
+    ) -> M:
+        try:
+            response = await self._http.request(
+                method, path, json=json, params=params, headers=self._headers(idempotent)
+            )
+        except httpx.TimeoutException:
+            raise GatewayError(
+                "timeout", f"the gateway did not answer in time ({method})"
+            ) from None
+        except httpx.HTTPError as exc:
+            raise GatewayError("unreachable", f"cannot reach {self.base_url}: {exc}") from None
+        if response.status_code >= 400:
+            raise _error_from(response)
+        try:
+            return model.model_validate_json(response.content)
+        except ValidationError:
+            raise GatewayError(
+                "bad_response", f"unexpected answer to {method} {path}", response.status_code
+            ) from None
+
+    # ------------------------------------------------------------- Telephony
+
+    async def login(self, username: str, password: str) -> SessionInfo:
+        body = w.LoginRequest(username=username, password=password).model_dump()
+        answer = await self._call("POST", "/v1/sessions", w.LoginResponse, json=body)
+        self.token = answer.token
+        return SessionInfo(
+            token=answer.token,
+            role=answer.role,
+            capabilities=tuple(answer.capabilities),
+            agent=mapping.agent(answer.agent),
+        )
+
+    async def logout(self) -> None:
+        if self.token:
+            try:
+                await self._http.delete("/v1/sessions/current", headers=self._headers(False))
+            except httpx.HTTPError as exc:
+                raise GatewayError("unreachable", str(exc)) from None
+            finally:
+                self.token = None
+
+    async def get_agent(self) -> Agent:
+        return mapping.agent(await self._call("GET", "/v1/agent", w.AgentWire))
+
+    async def set_agent_state(self, state: AgentState, reason_code: str | None = None) -> Agent:
+        body = {"state": state.value, "reason_code": reason_code}
+        answer = await self._call("PUT", "/v1/agent/state", w.AgentWire, json=body, idempotent=True)
+        return mapping.agent(answer)
+
+    async def list_interactions(self) -> tuple[list[Interaction], int]:
+        snap = await self._call("GET", "/v1/interactions", w.InteractionsSnapshot)
+        return [mapping.interaction(i) for i in snap.interactions], snap.last_event_id
+
+    async def act(
+        self, interaction_id: str, action: Action, body: dict[str, Any] | None = None
+    ) -> Interaction:
+        path = f"/v1/interactions/{_segment(interaction_id)}/{ACTION_PATHS[action]}"
+        answer = await self._call("POST", path, w.InteractionWire, json=body or {}, idempotent=True)
+        return mapping.interaction(answer)
+
+    async def codes(self) -> tuple[list[Code], list[Code]]:
+        lists = await self._call("GET", "/v1/codes", w.CodeLists)
+        return [mapping.code(c) for c in lists.wrap_up], [mapping.code(c) for c in lists.not_ready]
+
+    async def events(self, last_event_id: int | None = None) -> AsyncIterator[StreamEvent]:
+        """Yield decoded events until the server closes the stream or the link drops.
+
+        A malformed or unknown event is logged (its type and the reason only) and
+        skipped; transport failures end the iteration with :class:`GatewayError`.
+        """
+        headers = self._headers(False)
+        headers["Accept"] = "text/event-stream"
+        if last_event_id is not None:
+            headers["Last-Event-ID"] = str(last_event_id)
+        # No read timeout: the server sends a keep-alive comment every 15 s.
+        timeout = httpx.Timeout(None, connect=self._timeout.connect)
+        try:
+            async with aconnect_sse(
+                self._http, "GET", "/v1/events", headers=headers, timeout=timeout
+            ) as source:
+                if source.response.status_code >= 400:
+                    await source.response.aread()
+                    raise _error_from(source.response)
+                async for sse in source.aiter_sse():
+                    try:
+                        yield decode(sse.event, sse.data, sse.id or None)
+                    except BadEvent as exc:
+                        log.warning("ignored an event: %s", exc)
+        except (httpx.HTTPError, SSEError) as exc:
+            raise GatewayError(
+                "stream_lost", f"event stream interrupted: {type(exc).__name__}"
+            ) from None
+
+    # ------------------------------------------------------------- Customers
+
+    async def get(self, customer_id: str) -> Customer | None:
+        try:
+            answer = await self._call(
+                "GET", f"/v1/customers/{_segment(customer_id)}", w.CustomerWire
+            )
+        except GatewayError as exc:
+            if exc.status == 404:
+                return None
+            raise
+        return mapping.customer(answer)
+
+    async def lookup_phone(self, phone_e164: str) -> list[Customer]:
+        answer = await self._call(
+            "GET", "/v1/customers/lookup", w.CustomerMatches, params={"phone": phone_e164}
+        )
+        return [mapping.customer(c) for c in answer.matches]
+
+    async def search(self, query: str) -> list[Customer]:
+        answer = await self._call(
+            "GET", "/v1/customers/search", w.CustomerMatches, params={"q": query[:200]}
+        )
+        return [mapping.customer(c) for c in answer.matches]
+
+
+def _segment(identifier: str) -> str:
+    """An id made safe as one URL path segment (ids come from the network too)."""
+    if identifier in ("", ".", ".."):
+        raise GatewayError("invalid_id", "an empty or relative id cannot be requested")
+    return quote(identifier, safe="")
+
+
+def _error_from(response: httpx.Response) -> GatewayError:
+    try:
+        body = w.ErrorResponse.model_validate_json(response.content).error
+        return GatewayError(body.code, body.message, response.status_code)
+    except ValidationError:
+        return GatewayError(
+            "http_error", f"the gateway answered HTTP {response.status_code}", response.status_code
+        )

@@ -1,0 +1,218 @@
+"""The composition root: builds the Qt application on a qasync loop, picks the adapters,
+logs in, and shows the shell for the chosen mode.
+
+This is the one place that knows every concrete class; everything below it receives
+what it needs. It is also the only client module allowed to start the bundled sandbox
+(``--demo``), which then runs on its own thread and loop and is reached over loopback
+like any real gateway.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import qasync
+from PySide6.QtCore import QLocale, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from agent_desktop import logs
+from agent_desktop.adapters.gateway import GatewayClient
+from agent_desktop.adapters.secrets import KeyringStore
+from agent_desktop.domain.agent import AgentState
+from agent_desktop.domain.events import ScreenPopReady
+from agent_desktop.ports.telephony import GatewayError
+from agent_desktop.services.desktop import Desktop
+from agent_desktop.services.tasks import TaskGroup
+
+log = logging.getLogger(__name__)
+
+DEFAULT_GATEWAY = "http://127.0.0.1:8800"
+DEMO_USER = "alice"
+
+
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir("agent-desktop", appauthor=False))
+
+
+def settings() -> QSettings:
+    """The user's settings (window layout, last gateway, last user): never a secret."""
+    directory = config_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(directory / "agent-desktop.ini"), QSettings.Format.IniFormat)
+
+
+def system_language() -> str:
+    return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
+
+
+class Application:
+    """One run of the desktop: sandbox (demo), login, shell, clean shutdown.
+
+    Attributes:
+        desktop: the logged-in core, once logged in.
+        window: the shell's main window, once shown.
+        timings: start-up figures in seconds (``window_shown``, ``logged_in``).
+    """
+
+    def __init__(self, options: argparse.Namespace, app: QApplication, lang: str) -> None:
+        self.options = options
+        self.app = app
+        self.lang = lang
+        self.settings = settings()
+        self.tasks = TaskGroup(on_error=self._background_error)
+        self.desktop: Desktop | None = None
+        self.gateway: GatewayClient | None = None
+        self.window: Any = None
+        self.sandbox: Any = None
+        self.timings: dict[str, float] = {}
+        self.exit_code = 0
+        self._started = time.perf_counter()
+        self._quit = asyncio.Event()
+
+    # ------------------------------------------------------------------ run
+
+    async def run(self) -> int:
+        self.app.aboutToQuit.connect(self._quit.set)
+        try:
+            if self.options.demo:
+                await self._start_demo()
+            else:
+                self._show_login()
+            await self._quit.wait()
+        finally:
+            await self._shutdown()
+        return self.exit_code
+
+    async def _start_demo(self) -> None:
+        from agent_desktop.sandbox.server import SandboxServer
+        from agent_desktop.sandbox.users import DEMO_PASSWORD
+
+        self.sandbox = SandboxServer(port=0, seed=self.options.seed, auto_calls=True)
+        await asyncio.to_thread(self.sandbox.start)
+        log.info("demo sandbox listening on %s", self.sandbox.base_url)
+        await self._login(self.sandbox.base_url, self.options.user or DEMO_USER, DEMO_PASSWORD)
+        self._show_shell()
+        assert self.desktop is not None
+        await self.desktop.set_state(AgentState.READY)
+
+    async def _login(self, url: str, user: str, password: str) -> None:
+        """Log in to ``url``; raises GatewayError, which the login dialog shows."""
+        gateway = GatewayClient(url)
+        desktop = Desktop(gateway, gateway, tasks=self.tasks)
+        try:
+            await desktop.login(user, password)
+        except GatewayError:
+            await gateway.aclose()
+            raise
+        self.gateway, self.desktop = gateway, desktop
+        self.settings.setValue("login/gateway", url)
+        self.settings.setValue("login/user", user)
+        self.timings["logged_in"] = time.perf_counter() - self._started
+
+    def _show_login(self) -> None:
+        from agent_desktop.ui.login_dialog import LoginDialog
+
+        url = self.options.gateway or str(self.settings.value("login/gateway", DEFAULT_GATEWAY))
+        user = self.options.user or str(self.settings.value("login/user", ""))
+        dialog = LoginDialog(
+            login=self._login, secrets=KeyringStore(), tasks=self.tasks, url=url, user=user
+        )
+        dialog.sig_logged_in.connect(self._show_shell)
+        dialog.rejected.connect(self._quit.set)
+        dialog.open()
+        self._login_dialog = dialog
+
+    def _show_shell(self) -> None:
+        from agent_desktop.ui.main_window import MainWindow
+
+        assert self.desktop is not None
+        if self.options.mode != "advisor":
+            log.warning(
+                "mode %s is not available yet: showing the advisor shell", self.options.mode
+            )
+        self.window = MainWindow(self.desktop, self.lang, self.settings)
+        self.window.show()
+        self.timings["window_shown"] = time.perf_counter() - self._started
+        log.info("logged-in window shown %.2f s after start", self.timings["window_shown"])
+        self.window.destroyed.connect(self._quit.set)
+        self.window.sig_closed.connect(self._quit.set)
+        if self.options.screenshot:
+            self._arm_screenshot(Path(self.options.screenshot))
+
+    # ------------------------------------------------------------------ screenshot
+
+    def _arm_screenshot(self, path: Path) -> None:
+        assert self.desktop is not None
+        done = False
+
+        def take(popped: bool) -> None:
+            nonlocal done
+            if done:
+                return
+            done = True
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.window.grab().save(str(path))
+            log.info("screenshot saved (card popped: %s)", popped)
+            self.exit_code = 0 if popped else 3
+            self._quit.set()
+
+        def on_pop(_event: ScreenPopReady) -> None:
+            # Let the transcript and the layout settle so the picture shows a live call.
+            QTimer.singleShot(2500, lambda: take(True))
+
+        self.desktop.bus.subscribe(ScreenPopReady, on_pop)
+        QTimer.singleShot(90_000, lambda: take(False))
+
+    # ------------------------------------------------------------------ shutdown
+
+    def _background_error(self, exc: BaseException) -> None:
+        if self.window is not None and hasattr(self.window, "show_notice"):
+            self.window.show_notice(str(exc), "error")
+
+    async def _shutdown(self) -> None:
+        if self.window is not None:
+            self.window.hide()
+        if self.desktop is not None:
+            await self.desktop.logout()
+        await self.tasks.cancel_all()
+        if self.gateway is not None:
+            await self.gateway.aclose()
+        if self.sandbox is not None:
+            await asyncio.to_thread(self.sandbox.stop)
+
+
+def run_gui(options: argparse.Namespace) -> int:
+    """Run the desktop until its window is closed; returns the process exit code."""
+    logs.configure()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Agent Desktop")
+    app.setOrganizationName("agent-desktop")
+    app.setQuitOnLastWindowClosed(False)
+    lang = options.lang or system_language()
+    from agent_desktop.ui.i18n import install_translator
+    from agent_desktop.ui.theme import apply_theme
+
+    translator = install_translator(app, lang)  # keep a reference for the app's lifetime
+    apply_theme(app)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    runner = Application(options, app, lang)
+    try:
+        with loop:
+            return loop.run_until_complete(runner.run())
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last line of defence: say it, don't vanish
+        log.exception("the desktop stopped on an unexpected error")
+        QMessageBox.critical(None, "Agent Desktop", f"Unexpected error: {exc}")
+        return 1
+    finally:
+        del translator

@@ -1,0 +1,58 @@
+"""The ``agent-desktop`` command: the GUI by default, and tool sub-commands.
+
+    agent-desktop [--demo] [--mode advisor|extended|wallboard] [--gateway URL] [--lang fr|en]
+    agent-desktop sandbox --host 127.0.0.1 --port N --seed S
+
+Sub-commands are dispatched before anything imports Qt, so ``sandbox`` runs headless.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+MODES = ("advisor", "extended", "wallboard")
+LANGS = ("fr", "en")
+
+
+def gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="agent-desktop",
+        description="Contact-centre agent desktop. Sub-commands: sandbox.",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start the bundled sandbox contact centre on 127.0.0.1 and log in as a demo advisor",
+    )
+    parser.add_argument("--mode", choices=MODES, default="advisor", help="which shell to show")
+    parser.add_argument("--gateway", metavar="URL", help="the gateway to log in to")
+    parser.add_argument("--user", metavar="NAME", help="user name to pre-fill at login")
+    parser.add_argument("--lang", choices=LANGS, help="user-interface language (default: system)")
+    parser.add_argument(
+        "--seed", type=int, default=7, help="with --demo: the sandbox's data seed (default 7)"
+    )
+    parser.add_argument(
+        "--screenshot",
+        metavar="PNG",
+        help="save the window to PNG once the first customer card has popped, then quit "
+        "(for smoke tests and documentation)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "sandbox":
+        from agent_desktop.sandbox.cli import run as run_sandbox
+
+        return run_sandbox(args[1:])
+    options = gui_parser().parse_args(args)
+    from agent_desktop.app import run_gui
+
+    return run_gui(options)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
