@@ -8,6 +8,7 @@ benchmarks drive it without a window.
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from agent_desktop.domain.agent import Agent, AgentState
@@ -159,7 +160,10 @@ class Desktop:
     def _on_offered(self, event: InteractionOffered) -> None:
         if not event.interaction.is_live:
             return  # missed while we were offline: nothing to pop
-        self.tasks.spawn(self.screen_pop.identify(event.interaction), name="screen-pop")
+        received_at = time.perf_counter()
+        self.tasks.spawn(
+            self.screen_pop.identify(event.interaction, received_at), name="screen-pop"
+        )
 
     def _on_closed(self, event: InteractionClosed) -> None:
         self.screen_pop.forget(event.interaction.id)
