@@ -146,6 +146,20 @@ class Application:
         if self.options.screenshot:
             self._arm_screenshot(Path(self.options.screenshot))
 
+    # ------------------------------------------------------------------ figures
+
+    def _log_memory(self) -> None:
+        rss = resident_memory_mb()
+        if rss is not None:
+            log.info("figure: resident memory after login %.0f MB", rss)
+
+    def _log_screen_pop(self, _event: ScreenPopReady) -> None:
+        # Subscribed after the window, so the card has been filled when this runs.
+        assert self.desktop is not None
+        timings = self.desktop.screen_pop.timings
+        if timings:
+            log.info("figure: screen-pop %.1f ms (offer received → card filled)", timings[-1] * 1e3)
+
     # ------------------------------------------------------------------ screenshot
 
     def _arm_screenshot(self, path: Path) -> None:
@@ -186,6 +200,18 @@ class Application:
             await self.gateway.aclose()
         if self.sandbox is not None:
             await asyncio.to_thread(self.sandbox.stop)
+
+
+def resident_memory_mb() -> float | None:
+    """This process's resident set size, from /proc (Linux); None elsewhere."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
 
 
 def run_gui(options: argparse.Namespace) -> int:
