@@ -86,7 +86,7 @@ async def test_unreachable_gateway_says_so(unused_tcp_port: int) -> None:
 async def test_ivr_identified_call_pops_the_right_customer(
     logged_in: Desktop, control: httpx.AsyncClient
 ) -> None:
-    customer_id = "C00042"
+    customer_id = "C100042"
     interaction_id = await ring(
         logged_in,
         control,
@@ -110,17 +110,17 @@ async def test_ivr_identified_call_pops_the_right_customer(
 async def test_caller_number_in_national_format_is_normalised_then_found(
     logged_in: Desktop, control: httpx.AsyncClient
 ) -> None:
-    record = await customer_record(control, logged_in, "C00007")
+    record = await customer_record(control, logged_in, "C100007")
     e164 = record["phones"][0]
     national = "0" + e164[3:5] + " " + " ".join(e164[i : i + 2] for i in range(5, 13, 2))
     assert to_e164(national) == e164
     interaction_id = await ring(logged_in, control, phone=national, identified_by_ivr=False)
     pop = logged_in.screen_pop.pops[interaction_id]
-    if pop.identification == Identification.AMBIGUOUS:  # C00007 may share a household line
-        assert "C00007" in {c.id for c in pop.candidates}
+    if pop.identification == Identification.AMBIGUOUS:  # C100007 may share a household line
+        assert "C100007" in {c.id for c in pop.candidates}
     else:
         assert pop.identification == Identification.IDENTIFIED
-        assert pop.customer is not None and pop.customer.id == "C00007"
+        assert pop.customer is not None and pop.customer.id == "C100007"
     assert pop.phone_e164 == e164
 
 
@@ -133,10 +133,10 @@ async def test_unknown_caller_gets_a_card_that_says_so_and_a_search(
     pop = logged_in.screen_pop.pops[interaction_id]
     assert pop.identification == Identification.UNKNOWN
     assert pop.phone_e164 == "+33199000001"
-    record = await customer_record(control, logged_in, "C00042")
+    record = await customer_record(control, logged_in, "C100042")
     found = await logged_in.search_customers(record["last_name"])
-    assert "C00042" in {c.id for c in found}
-    chosen = logged_in.choose_customer(interaction_id, next(c for c in found if c.id == "C00042"))
+    assert "C100042" in {c.id for c in found}
+    chosen = logged_in.choose_customer(interaction_id, next(c for c in found if c.id == "C100042"))
     assert chosen.identification == Identification.IDENTIFIED and chosen.by == "advisor"
 
 
@@ -155,7 +155,7 @@ async def test_a_number_shared_by_several_customers_gives_a_chooser(
 async def test_answer_hold_retrieve_mute_dtmf_hangup_then_wrap_up(
     logged_in: Desktop, control: httpx.AsyncClient
 ) -> None:
-    interaction_id = await ring(logged_in, control, customer_id="C00042", identified_by_ivr=True)
+    interaction_id = await ring(logged_in, control, customer_id="C100042", identified_by_ivr=True)
     assert logged_in.agent is not None and logged_in.agent.state == AgentState.RESERVED
 
     def state() -> InteractionState:
@@ -198,7 +198,7 @@ async def test_answer_hold_retrieve_mute_dtmf_hangup_then_wrap_up(
 async def test_a_refused_action_is_a_notice_not_a_crash(
     logged_in: Desktop, control: httpx.AsyncClient
 ) -> None:
-    interaction_id = await ring(logged_in, control, customer_id="C00042", identified_by_ivr=True)
+    interaction_id = await ring(logged_in, control, customer_id="C100042", identified_by_ivr=True)
     assert not await logged_in.act(interaction_id, Action.HOLD)  # not answered yet
     assert logged_in.calls.interactions[interaction_id].state == InteractionState.OFFERED
 
@@ -206,7 +206,7 @@ async def test_a_refused_action_is_a_notice_not_a_crash(
 async def test_state_change_while_busy_is_queued_as_next_state(
     logged_in: Desktop, control: httpx.AsyncClient
 ) -> None:
-    interaction_id = await ring(logged_in, control, customer_id="C00042", identified_by_ivr=True)
+    interaction_id = await ring(logged_in, control, customer_id="C100042", identified_by_ivr=True)
     await logged_in.act(interaction_id, Action.ANSWER)
     lunch = logged_in.not_ready_reasons[0].code
     assert await logged_in.set_state(AgentState.NOT_READY, lunch)
@@ -222,7 +222,7 @@ async def test_state_change_while_busy_is_queued_as_next_state(
 
 
 async def test_customer_hangs_up_first(logged_in: Desktop, control: httpx.AsyncClient) -> None:
-    interaction_id = await ring(logged_in, control, customer_id="C00042", identified_by_ivr=True)
+    interaction_id = await ring(logged_in, control, customer_id="C100042", identified_by_ivr=True)
     await logged_in.act(interaction_id, Action.ANSWER)
     ended = next_event(
         logged_in.bus, InteractionChanged, lambda e: e.interaction.state == InteractionState.ENDED
@@ -239,7 +239,7 @@ async def test_customer_hangs_up_first(logged_in: Desktop, control: httpx.AsyncC
 async def test_customer_abandons_while_ringing(
     logged_in: Desktop, control: httpx.AsyncClient
 ) -> None:
-    interaction_id = await ring(logged_in, control, customer_id="C00042", identified_by_ivr=True)
+    interaction_id = await ring(logged_in, control, customer_id="C100042", identified_by_ivr=True)
     closed = next_event(logged_in.bus, InteractionClosed)
     (await control.post(f"/sandbox/calls/{interaction_id}/customer-hangup")).raise_for_status()
     interaction = (await closed).interaction
@@ -269,7 +269,7 @@ async def test_a_malformed_or_unknown_event_is_logged_and_ignored(
         "/sandbox/events/inject", json={"agent": "alice", "event": event, "data": data}
     )
     # The stream goes on: the next real event is still applied.
-    interaction_id = await ring(logged_in, control, customer_id="C00042", identified_by_ivr=True)
+    interaction_id = await ring(logged_in, control, customer_id="C100042", identified_by_ivr=True)
     assert interaction_id in logged_in.calls.interactions
     await until(lambda: any("ignored an event" in r.getMessage() for r in caplog.records))
     caplog.clear()  # these warnings were expected
@@ -283,7 +283,7 @@ async def test_the_stream_resumes_after_a_drop_without_losing_an_event(
     # Offer a call while the client may still be reconnecting: it must arrive anyway.
     assert await logged_in.set_state(AgentState.READY)
     offered = next_event(logged_in.bus, InteractionOffered, within=20)
-    call = await control.post("/sandbox/calls", json={"agent": "alice", "customer_id": "C00042"})
+    call = await control.post("/sandbox/calls", json={"agent": "alice", "customer_id": "C100042"})
     call.raise_for_status()
     assert (await offered).interaction.state == InteractionState.OFFERED
 
@@ -293,7 +293,7 @@ async def test_screen_pop_time_is_measured(logged_in: Desktop, control: httpx.As
     """Measured, not asserted: the figure is printed for the notes and for bench."""
     for _ in range(20):
         interaction_id = await ring(
-            logged_in, control, customer_id="C00042", identified_by_ivr=True
+            logged_in, control, customer_id="C100042", identified_by_ivr=True
         )
         closed = next_event(logged_in.bus, InteractionClosed)
         assert await logged_in.act(interaction_id, Action.REJECT)
