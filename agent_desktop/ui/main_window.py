@@ -1,0 +1,180 @@
+"""The advisor shell: state and call bar on top, customer card in the middle, docks around.
+
+The window only shows the :class:`Desktop` and asks it to act; it holds no call state of
+its own. Its layout (docks, toolbar, geometry) is saved in the QSettings it is given.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QVBoxLayout, QWidget
+
+from agent_desktop.domain.agent import Agent
+from agent_desktop.domain.events import ConnectionChanged, Link
+from agent_desktop.services.desktop import Desktop
+from agent_desktop.ui import shortcuts
+from agent_desktop.ui.agent_state import AgentStateSelector
+from agent_desktop.ui.alert import CallAlerter, RingingBanner
+from agent_desktop.ui.bridge import DesktopBridge
+from agent_desktop.ui.call_bar import CallBar
+from agent_desktop.ui.customer_card import CustomerCard
+from agent_desktop.ui.docks import dock_specs, placeholder_dock
+from agent_desktop.ui.icons import icon
+from agent_desktop.ui.labels import agent_label
+from agent_desktop.ui.shortcuts_dialog import ShortcutsDialog
+from agent_desktop.ui.status_bar import ShellStatusBar, link_text
+from agent_desktop.ui.text import plain_label
+from agent_desktop.ui.wrap_up import WrapUpPanel
+
+GEOMETRY_KEY = "advisor/geometry"
+STATE_KEY = "advisor/windowState"
+# Bump when docks/toolbars change so an old saved layout is not forced on a new shell.
+LAYOUT_VERSION = 1
+
+
+class MainWindow(QMainWindow):
+    """The advisor's main window.
+
+    Attributes:
+        desktop: the core shown.
+        bridge: bus → Qt signals for every widget of this window.
+        agent_state: the state selector (top toolbar).
+        call_bar: the call controls (top toolbar).
+        card: the customer card (central).
+        banner: the ringing banner; link_banner: the "connection lost" banner.
+        wrap_up: the after-call-work panel.
+        docks: the dock panels by objectName.
+        status: the status bar.
+        alerter: tray + taskbar alert on offers.
+    """
+
+    def __init__(self, desktop: Desktop, lang: str, settings: QSettings) -> None:
+        super().__init__()
+        self.setObjectName("advisorWindow")
+        self.setWindowIcon(icon("app"))
+        self.desktop = desktop
+        self.lang = lang
+        self._settings = settings
+        self._shortcuts_dialog: ShortcutsDialog | None = None
+        self.bridge = DesktopBridge(desktop, lang, self)
+
+        self.agent_state = AgentStateSelector(self.bridge, self)
+        self.call_bar = CallBar(self.bridge, self)
+        toolbar = QToolBar(self.tr("Agent state and call controls"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.agent_state)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.call_bar)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+        self.link_banner = plain_label("", self, "linkBanner")
+        self.link_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.link_banner.setStyleSheet(
+            "background:#c62828;color:white;font-weight:700;font-size:12pt;padding:8px;"
+        )
+        self.link_banner.hide()
+        self.banner = RingingBanner(self.bridge, self)
+        self.card = CustomerCard(self.bridge, self)
+        self.wrap_up = WrapUpPanel(self.bridge, self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.link_banner)
+        column.addWidget(self.banner)
+        column.addWidget(self.card, 1)
+        column.addWidget(self.wrap_up)
+        self.setCentralWidget(central)
+
+        self.docks: dict[str, QDockWidget] = {}
+        for spec in dock_specs():
+            dock = placeholder_dock(spec, self)
+            self.addDockWidget(spec.area, dock)
+            self.docks[spec.object_name] = dock
+        self.tabifyDockWidget(self.docks["knowledgeDock"], self.docks["pluginsDock"])
+        self.docks["knowledgeDock"].raise_()
+        self.setDockNestingEnabled(True)
+
+        self.status = ShellStatusBar(self.bridge, self)
+        self.setStatusBar(self.status)
+        self.alerter = CallAlerter(self.bridge, self)
+        self._build_menus()
+
+        self.bridge.sig_agent_changed.connect(self._update_title)
+        self.bridge.sig_link_changed.connect(self._show_link)
+        self._update_title(desktop.agent)
+        self._show_link(ConnectionChanged(self.bridge.link))
+        self._restore_layout()
+
+    # ------------------------------------------------------------ menus
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+        calls = menu_bar.addMenu(self.tr("&Call"))
+        for action in self.call_bar.call_actions():
+            calls.addAction(action)
+        calls.addSeparator()
+        calls.addAction(self.agent_state.toggle_action)
+        calls.addAction(self.card.search_action)
+
+        view = menu_bar.addMenu(self.tr("&View"))
+        for dock in self.docks.values():
+            view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        view.addAction(self.toolbar.toggleViewAction())
+
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
+        self.shortcuts_action = QAction(self.tr("Keyboard shortcuts"), self)
+        self.shortcuts_action.setObjectName("showShortcuts")
+        self.shortcuts_action.setShortcut(QKeySequence(shortcuts.SHORTCUTS_HELP))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(self.shortcuts_action)
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        if self._shortcuts_dialog is None:
+            self._shortcuts_dialog = ShortcutsDialog(self)
+        self._shortcuts_dialog.open()
+        return self._shortcuts_dialog
+
+    # ------------------------------------------------------------ live updates
+
+    def _update_title(self, agent: Agent | None) -> None:
+        parts = ["Agent Desktop"]
+        if agent is not None:
+            reason = self.desktop.reason_label(agent.reason_code, self.lang)
+            parts += [agent.name, agent_label(agent, reason)]
+        self.setWindowTitle(" — ".join(parts))
+
+    def _show_link(self, event: ConnectionChanged) -> None:
+        lost = event.link in (Link.RECONNECTING, Link.OFFLINE)
+        if lost:
+            self.link_banner.setText(
+                link_text(event.link)
+                + "  "
+                + self.tr("Call controls are disabled until the connection is back.")
+            )
+        self.link_banner.setVisible(lost)
+
+    # ------------------------------------------------------------ layout persistence
+
+    def _restore_layout(self) -> None:
+        geometry = self._settings.value(GEOMETRY_KEY)
+        state = self._settings.value(STATE_KEY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 740)
+        if state is not None:
+            self.restoreState(state, LAYOUT_VERSION)
+
+    def save_layout(self) -> None:
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._settings.setValue(STATE_KEY, self.saveState(LAYOUT_VERSION))
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.bridge.dispose()
+        self.alerter.dispose()
+        super().closeEvent(event)

@@ -1,0 +1,70 @@
+"""The status bar: the event stream's health, said plainly, and the latest notice.
+
+When the link is down the advisor must know at once that the buttons are disabled
+because the server cannot hear them, not because the software is broken.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from agent_desktop.domain.events import ConnectionChanged, Link, Notice
+from agent_desktop.ui.bridge import DesktopBridge
+from agent_desktop.ui.text import plain_label
+
+NOTICE_SECONDS = 20
+
+
+def link_text(link: Link) -> str:
+    texts = {
+        Link.ONLINE: QCoreApplication.translate("StatusBar", "● Connected"),
+        Link.CONNECTING: QCoreApplication.translate("StatusBar", "Connecting…"),
+        Link.RECONNECTING: QCoreApplication.translate(
+            "StatusBar", "Connection lost — reconnecting…"
+        ),
+        Link.OFFLINE: QCoreApplication.translate("StatusBar", "Disconnected — please log in again"),
+    }
+    return texts[link]
+
+
+def _repolish(label: QLabel) -> None:
+    label.style().unpolish(label)
+    label.style().polish(label)
+
+
+class ShellStatusBar(QStatusBar):
+    """Link state (permanent, right) and notices (left, cleared after a while).
+
+    Attributes:
+        link: the link-state label.
+        notice: the latest notice (refused command, ignored event…), plain text.
+    """
+
+    def __init__(self, bridge: DesktopBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusBar")
+        self.setSizeGripEnabled(False)
+        self.notice = plain_label("", self, "notice")
+        self.link = plain_label("", self, "linkState")
+        self.addWidget(self.notice, 1)
+        self.addPermanentWidget(self.link)
+        self._clear = QTimer(self)
+        self._clear.setSingleShot(True)
+        self._clear.timeout.connect(lambda: self.notice.setText(""))
+        bridge.sig_link_changed.connect(self.show_link)
+        bridge.sig_notice.connect(self.show_notice)
+        self.show_link(ConnectionChanged(bridge.link))
+
+    def show_link(self, event: ConnectionChanged) -> None:
+        self.link.setText(link_text(event.link))
+        self.link.setProperty("link", event.link.value)
+        # The detail (server or adapter text) helps support; it stays out of the way.
+        self.link.setToolTip(event.detail)
+        _repolish(self.link)
+
+    def show_notice(self, notice: Notice) -> None:
+        self.notice.setText(notice.text)
+        self.notice.setProperty("level", notice.level)
+        _repolish(self.notice)
+        self._clear.start(NOTICE_SECONDS * 1000)
