@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from agent_desktop.domain.interaction import Interaction
-from agent_desktop.domain.screen_pop import ScreenPop
+from agent_desktop.domain.screen_pop import Identification, ScreenPop
 from agent_desktop.services.phone import for_display, to_e164
 from agent_desktop.ui.formatting import clock
 from agent_desktop.ui.labels import identified_by_label, language_label
@@ -60,6 +60,15 @@ class CallContextStrip(QFrame):
         layout.addLayout(grid, 1)
         layout.addWidget(self.vip, 0, Qt.AlignmentFlag.AlignVCenter)
 
+    def _identification(self, pop: ScreenPop | None) -> str:
+        if pop is None:
+            return self.tr("In progress…")
+        if pop.identification == Identification.UNKNOWN:
+            return self.tr("Not identified")
+        if pop.identification == Identification.AMBIGUOUS:
+            return self.tr("Several matches")
+        return identified_by_label(pop.by)
+
     def show_interaction(self, interaction: Interaction, pop: ScreenPop | None) -> None:
         attached = interaction.attached
         number = (pop.phone_e164 if pop else None) or to_e164(attached.caller_number)
@@ -70,11 +79,13 @@ class CallContextStrip(QFrame):
             "waited": clock(attached.waited_seconds) if attached.waited_seconds else "",
             "language": language_label(language),
             "number": for_display(number) if number else (attached.caller_number or ""),
-            "identified": identified_by_label(pop.by) if pop else self.tr("In progress…"),
+            "identified": self._identification(pop),
         }
         for name, text in values.items():
             self.values[name].setText(text)
             self.values[name].setVisible(bool(text))
             self._captions[name].setVisible(bool(text))
         self.values["intent"].setProperty("emphasis", True)
-        self.vip.setVisible(attached.vip)
+        # Once the customer card is up it carries the badge; no need to say it twice.
+        identified = pop is not None and pop.customer is not None
+        self.vip.setVisible(attached.vip and not identified)

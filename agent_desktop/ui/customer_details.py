@@ -103,6 +103,8 @@ class CustomerDetails(QWidget):
         self.products.setObjectName("productList")
         self.products.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.products.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.products.setWordWrap(True)
+        self.products.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         products_layout.addWidget(self.products)
 
         sections = QHBoxLayout()

@@ -72,9 +72,6 @@ class MainWindow(QMainWindow):
 
         self.link_banner = plain_label("", self, "linkBanner")
         self.link_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.link_banner.setStyleSheet(
-            "background:#c62828;color:white;font-weight:700;font-size:12pt;padding:8px;"
-        )
         self.link_banner.hide()
         self.banner = RingingBanner(self.bridge, self)
         self.card = CustomerCard(self.bridge, self)

@@ -86,7 +86,13 @@ QPushButton {{
 QPushButton:default, QPushButton#wrapUpFinish, QPushButton#loginButton {{
     background: {ACCENT}; color: white; border-color: #244a6f; font-weight: 600;
 }}
-QPushButton:disabled {{ background: #eef0f3; color: #a3acb8; border-color: #e0e4ea; }}
+QPushButton:disabled,
+QPushButton#wrapUpFinish:disabled, QPushButton#loginButton:disabled {{
+    background: #eef0f3; color: #a3acb8; border-color: #e0e4ea;
+}}
+QLabel#linkBanner {{
+    background: #c62828; color: white; font-weight: 700; font-size: 12pt; padding: 8px;
+}}
 QDockWidget {{ font-weight: 600; }}
 QDockWidget::title {{ background: #e7ecf2; padding: 6px 8px; }}
 QLabel#dockNote {{ color: {MUTED}; font-weight: normal; }}
