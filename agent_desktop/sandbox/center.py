@@ -1,0 +1,480 @@
+"""The live contact centre: sessions, agents, interactions and queue counters.
+
+Every change goes through the domain state machines (``domain.agent`` for agents,
+``domain.interaction`` for calls) and is published on the event hub. It runs only on the
+server's event loop thread; the scenario engine listens to it through :class:`Listener`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import time
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+from agent_desktop.domain import agent as agent_sm
+from agent_desktop.domain import interaction as call_sm
+from agent_desktop.domain.agent import Agent, AgentState, NextState
+from agent_desktop.domain.interaction import Action, InteractionState
+from agent_desktop.protocol import schemas as w
+from agent_desktop.sandbox.config import SandboxConfig
+from agent_desktop.sandbox.data.reference import (
+    NOT_READY_CODES,
+    QUEUES,
+    QUEUES_BY_ID,
+    WRAP_UP_CODE_SET,
+)
+from agent_desktop.sandbox.errors import ApiError, not_found, unauthorized
+from agent_desktop.sandbox.events import EventHub
+from agent_desktop.sandbox.users import DEMO_PASSWORD, DEMO_USERS, DemoUser
+
+LIVE_STATES = frozenset(
+    {InteractionState.OFFERED, InteractionState.CONNECTED, InteractionState.HELD}
+)
+OPEN_STATES = LIVE_STATES | {InteractionState.ENDED}
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Listener(Protocol):
+    """What the scenario engine wants to hear about."""
+
+    def agent_changed(self, username: str) -> None: ...
+    def call_connected(self, call: Call) -> None: ...
+    def call_finished(self, call: Call) -> None: ...
+
+
+class _NoListener:
+    def agent_changed(self, username: str) -> None:
+        pass
+
+    def call_connected(self, call: Call) -> None:
+        pass
+
+    def call_finished(self, call: Call) -> None:
+        pass
+
+
+@dataclass(slots=True)
+class Session:
+    token: str
+    username: str
+    expires_at: datetime
+
+
+@dataclass(slots=True)
+class AgentRuntime:
+    user: DemoUser
+    agent: Agent
+    sessions: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class Call:
+    """One interaction and what the sandbox knows about it beyond the wire."""
+
+    id: str
+    agent: str
+    state: InteractionState
+    attached: w.AttachedDataWire
+    created_at: datetime
+    state_since: datetime
+    offered_monotonic: float
+    muted: bool = False
+    end_reason: str | None = None
+    timer: asyncio.TimerHandle | None = None
+    wrap_up: w.WrapUpRequest | None = None
+    transfer_target: str | None = None
+
+    def allowed(self) -> tuple[Action, ...]:
+        return call_sm.allowed_actions(self.state, self.muted)
+
+    def wire(self) -> w.InteractionWire:
+        return w.InteractionWire(
+            id=self.id,
+            state=self.state.value,
+            muted=self.muted,
+            attached_data=self.attached,
+            allowed_actions=[a.value for a in self.allowed()],
+            created_at=self.created_at,
+            state_since=self.state_since,
+            end_reason=self.end_reason,
+        )
+
+
+@dataclass(slots=True)
+class QueueCounters:
+    offered: int = 0
+    answered: int = 0
+    answered_in_target: int = 0
+    abandoned: int = 0
+    # background load simulated by the scenario engine
+    waiting: int = 0
+    longest_wait_seconds: int = 0
+
+
+class ContactCenter:
+    def __init__(self, config: SandboxConfig, hub: EventHub) -> None:
+        self.config = config
+        self.hub = hub
+        self.listener: Listener = _NoListener()
+        self.sessions: dict[str, Session] = {}
+        started = now()
+        self.agents: dict[str, AgentRuntime] = {
+            u.username: AgentRuntime(
+                u,
+                Agent(
+                    id=u.username,
+                    name=u.name,
+                    state=AgentState.LOGGED_OUT,
+                    since=started,
+                    role=u.role,
+                ),
+            )
+            for u in DEMO_USERS.values()
+        }
+        self.calls: dict[str, Call] = {}
+        self.counters: dict[str, QueueCounters] = {q.id: QueueCounters() for q in QUEUES}
+
+    # ------------------------------------------------------------ sessions
+
+    def login(self, request: w.LoginRequest) -> w.LoginResponse:
+        user = DEMO_USERS.get(request.username)
+        if user is None or not secrets.compare_digest(request.password, DEMO_PASSWORD):
+            raise ApiError(401, "invalid_credentials", "unknown user or wrong password")
+        runtime = self.agents[user.username]
+        token = secrets.token_urlsafe(32)
+        expires = now() + timedelta(seconds=self.config.token_ttl_seconds)
+        self.sessions[token] = Session(token, user.username, expires)
+        runtime.sessions.add(token)
+        if runtime.agent.state == AgentState.LOGGED_OUT:
+            self._move_agent(user.username, AgentState.NOT_READY, "login")
+        return w.LoginResponse(
+            token=token,
+            expires_at=expires,
+            role=user.role,
+            capabilities=list(user.capabilities),
+            agent=self.agent_wire(user.username),
+        )
+
+    def user_for_token(self, token: str | None) -> str | None:
+        session = self.sessions.get(token) if token else None
+        if session is None:
+            return None
+        if session.expires_at <= now():
+            self._end_session(session)
+            return None
+        return session.username
+
+    def authenticate(self, token: str | None) -> str:
+        username = self.user_for_token(token)
+        if username is None:
+            raise unauthorized()
+        return username
+
+    def logout(self, token: str) -> None:
+        session = self.sessions.get(token)
+        if session is not None:
+            self._end_session(session)
+
+    def _end_session(self, session: Session) -> None:
+        self.sessions.pop(session.token, None)
+        runtime = self.agents[session.username]
+        runtime.sessions.discard(session.token)
+        idle = runtime.agent.state in (AgentState.READY, AgentState.NOT_READY)
+        if not runtime.sessions and idle:
+            self._move_agent(session.username, AgentState.LOGGED_OUT)
+
+    # ------------------------------------------------------------ agents
+
+    def agent_wire(self, username: str) -> w.AgentWire:
+        runtime = self.agents[username]
+        a = runtime.agent
+        nxt = (
+            w.NextStateWire(state=a.next_state.state.value, reason_code=a.next_state.reason_code)
+            if a.next_state
+            else None
+        )
+        return w.AgentWire(
+            id=a.id,
+            name=a.name,
+            state=a.state.value,
+            reason_code=a.reason_code,
+            since=a.since,
+            next_state=nxt,
+            role=runtime.user.role,
+            queues=list(runtime.user.queues),
+        )
+
+    def _publish_agent(self, username: str) -> None:
+        self.hub.publish(username, "agent.state_changed", self.agent_wire(username))
+        self.listener.agent_changed(username)
+
+    def _move_agent(self, username: str, target: AgentState, reason: str | None = None) -> None:
+        runtime = self.agents[username]
+        runtime.agent = agent_sm.move(runtime.agent, target, now(), reason)
+        self._publish_agent(username)
+
+    def _finish_work(self, username: str, override: w.NextStateWire | None = None) -> None:
+        runtime = self.agents[username]
+        if override is not None:
+            runtime.agent = replace(
+                runtime.agent,
+                next_state=NextState(AgentState(override.state), override.reason_code),
+            )
+        runtime.agent = agent_sm.finish_work(runtime.agent, now())
+        self._publish_agent(username)
+
+    def request_state(self, username: str, request: w.AgentStateRequest) -> w.AgentWire:
+        self._check_reason(request.state, request.reason_code)
+        runtime = self.agents[username]
+        try:
+            runtime.agent = agent_sm.request_state(
+                runtime.agent, AgentState(request.state), now(), request.reason_code
+            )
+        except agent_sm.InvalidTransition as exc:
+            raise ApiError(
+                409, "state_change_not_allowed", str(exc), {"state": runtime.agent.state.value}
+            ) from exc
+        self._publish_agent(username)
+        return self.agent_wire(username)
+
+    @staticmethod
+    def _check_reason(state: str, reason: str | None) -> None:
+        if state == "not_ready" and reason not in NOT_READY_CODES:
+            raise ApiError(
+                422,
+                "invalid_request",
+                "not_ready needs a known reason_code",
+                {"reason_codes": sorted(NOT_READY_CODES)},
+            )
+
+    # ------------------------------------------------------------ calls
+
+    def _new_id(self) -> str:
+        return f"int-{uuid.uuid4().hex[:16]}"
+
+    def can_take_call(self, username: str) -> bool:
+        runtime = self.agents.get(username)
+        if runtime is None or not runtime.user.takes_calls:
+            return False
+        if runtime.agent.state != AgentState.READY:
+            return False
+        return not any(c.agent == username and c.state in OPEN_STATES for c in self.calls.values())
+
+    def offer(self, username: str, attached: w.AttachedDataWire) -> Call:
+        """Offer a call to ``username``, who must be ready with no open interaction."""
+        if not self.can_take_call(username):
+            state = self.agents[username].agent.state.value if username in self.agents else None
+            raise ApiError(
+                409,
+                "agent_unavailable",
+                "this agent cannot take a call now",
+                {"agent_state": state},
+            )
+        at = now()
+        call = Call(
+            id=self._new_id(),
+            agent=username,
+            state=InteractionState.OFFERED,
+            attached=attached,
+            created_at=at,
+            state_since=at,
+            offered_monotonic=time.monotonic(),
+        )
+        self.calls[call.id] = call
+        if attached.queue_id in self.counters:
+            self.counters[attached.queue_id].offered += 1
+        loop = asyncio.get_running_loop()
+        call.timer = loop.call_later(self.config.offer_timeout, self._no_answer, call.id)
+        self.hub.publish(username, "interaction.offered", call.wire())
+        self._move_agent(username, AgentState.RESERVED)
+        return call
+
+    def snapshot(self, username: str) -> w.InteractionsSnapshot:
+        calls = [
+            c.wire() for c in self.calls.values() if c.agent == username and c.state in OPEN_STATES
+        ]
+        return w.InteractionsSnapshot(interactions=calls, last_event_id=self.hub.last_id)
+
+    def _own_call(self, username: str, call_id: str) -> Call:
+        call = self.calls.get(call_id)
+        if call is None or call.agent != username:
+            raise not_found("interaction")
+        return call
+
+    def _set_state(
+        self, call: Call, target: InteractionState, end_reason: str | None = None
+    ) -> None:
+        if not call_sm.can_move(call.state, target):
+            raise call_sm.InvalidTransition(f"{call.state} -> {target}")
+        call.state = target
+        call.state_since = now()
+        if end_reason is not None:
+            call.end_reason = end_reason
+        if call.timer is not None and target != InteractionState.OFFERED:
+            call.timer.cancel()
+            call.timer = None
+        kind = "interaction.closed" if target in call_sm.FINAL_STATES else "interaction.updated"
+        self.hub.publish(call.agent, kind, call.wire())
+        if target not in LIVE_STATES:
+            self.listener.call_finished(call)
+
+    def act(
+        self,
+        username: str,
+        call_id: str,
+        action: Action,
+        *,
+        wrap_up: w.WrapUpRequest | None = None,
+        transfer_target: str | None = None,
+    ) -> w.InteractionWire:
+        """Apply one agent command to an interaction, if its state allows it."""
+        call = self._own_call(username, call_id)
+        if action not in call.allowed():
+            raise ApiError(
+                409,
+                "action_not_allowed",
+                f"{action.value} is not allowed while the interaction is {call.state.value}",
+                {"state": call.state.value, "allowed_actions": [a.value for a in call.allowed()]},
+            )
+        if action == Action.ANSWER:
+            self._set_state(call, InteractionState.CONNECTED)
+            self._count_answer(call)
+            self._move_agent(username, AgentState.BUSY)
+            self.listener.call_connected(call)
+        elif action == Action.REJECT:
+            self._set_state(call, InteractionState.REJECTED, "rejected")
+            self._finish_work(username)
+        elif action in (Action.HOLD, Action.RETRIEVE):
+            self._set_state(call, call_sm.ACTION_TARGET[action])
+        elif action in (Action.MUTE, Action.UNMUTE):
+            call.muted = action == Action.MUTE
+            self.hub.publish(username, "interaction.updated", call.wire())
+        elif action == Action.DTMF:
+            pass  # tones go to the far end; nothing changes here
+        elif action == Action.HANGUP:
+            self._end_connected(call, "agent_hangup")
+        elif action == Action.BLIND_TRANSFER:
+            call.transfer_target = transfer_target
+            self._end_connected(call, "transferred")
+        elif action == Action.WRAPUP:
+            assert wrap_up is not None
+            if wrap_up.code is not None and wrap_up.code not in WRAP_UP_CODE_SET:
+                raise ApiError(
+                    422,
+                    "invalid_request",
+                    "unknown wrap-up code",
+                    {"wrap_up_codes": sorted(WRAP_UP_CODE_SET)},
+                )
+            if wrap_up.next_state is not None:
+                self._check_reason(wrap_up.next_state.state, wrap_up.next_state.reason_code)
+            call.wrap_up = wrap_up
+            self._set_state(call, InteractionState.CLOSED)
+            self._finish_work(username, wrap_up.next_state)
+        return call.wire()
+
+    def _count_answer(self, call: Call) -> None:
+        counters = self.counters.get(call.attached.queue_id or "")
+        queue = QUEUES_BY_ID.get(call.attached.queue_id or "")
+        if counters is None or queue is None:
+            return
+        counters.answered += 1
+        waited = call.attached.waited_seconds + (time.monotonic() - call.offered_monotonic)
+        if waited <= queue.service_level_target_seconds:
+            counters.answered_in_target += 1
+
+    def _end_connected(self, call: Call, reason: str) -> None:
+        self._set_state(call, InteractionState.ENDED, reason)
+        self._move_agent(call.agent, AgentState.AFTER_CALL_WORK)
+
+    def _no_answer(self, call_id: str) -> None:
+        call = self.calls.get(call_id)
+        if call is None or call.state != InteractionState.OFFERED:
+            return
+        call.timer = None
+        self._set_state(call, InteractionState.MISSED, "no_answer")
+        runtime = self.agents[call.agent]
+        runtime.agent = replace(runtime.agent, next_state=None)
+        self._move_agent(call.agent, AgentState.NOT_READY, "missed")
+
+    def customer_hangup(self, call_id: str) -> w.InteractionWire:
+        """The caller hangs up: abandon while offered, end while connected or held."""
+        call = self.calls.get(call_id)
+        if call is None:
+            raise not_found("interaction")
+        if call.state == InteractionState.OFFERED:
+            self._set_state(call, InteractionState.MISSED, "caller_abandoned")
+            if call.attached.queue_id in self.counters:
+                self.counters[call.attached.queue_id or ""].abandoned += 1
+            self._finish_work(call.agent)
+        elif call.state in (InteractionState.CONNECTED, InteractionState.HELD):
+            self._end_connected(call, "customer_hangup")
+        else:
+            raise ApiError(
+                409,
+                "action_not_allowed",
+                f"the customer is no longer on the line ({call.state.value})",
+                {"state": call.state.value},
+            )
+        return call.wire()
+
+    # ------------------------------------------------------------ statistics
+
+    def queue_stats(self) -> w.QueueStatsList:
+        out = []
+        for queue in QUEUES:
+            c = self.counters[queue.id]
+            members = [
+                r.agent
+                for r in self.agents.values()
+                if queue.id in r.user.queues and r.user.takes_calls
+            ]
+            by_state = {s: sum(1 for a in members if a.state == s) for s in AgentState}
+            reasons: dict[str, int] = {}
+            for a in members:
+                if a.state == AgentState.NOT_READY and a.reason_code:
+                    reasons[a.reason_code] = reasons.get(a.reason_code, 0) + 1
+            ringing = [
+                call
+                for call in self.calls.values()
+                if call.state == InteractionState.OFFERED and call.attached.queue_id == queue.id
+            ]
+            longest = max(
+                [c.longest_wait_seconds]
+                + [
+                    call.attached.waited_seconds + int(time.monotonic() - call.offered_monotonic)
+                    for call in ringing
+                ]
+            )
+            finished = c.answered + c.abandoned
+            out.append(
+                w.QueueStatsWire(
+                    queue_id=queue.id,
+                    name=queue.name,
+                    waiting=c.waiting + len(ringing),
+                    longest_wait_seconds=longest,
+                    service_level=round(c.answered_in_target / c.answered, 3)
+                    if c.answered
+                    else 1.0,
+                    service_level_target_seconds=queue.service_level_target_seconds,
+                    abandon_rate=round(c.abandoned / finished, 3) if finished else 0.0,
+                    agents_ready=by_state[AgentState.READY],
+                    agents_busy=by_state[AgentState.BUSY] + by_state[AgentState.RESERVED],
+                    agents_after_call_work=by_state[AgentState.AFTER_CALL_WORK],
+                    agents_not_ready=by_state[AgentState.NOT_READY],
+                    not_ready_by_reason=reasons,
+                )
+            )
+        return w.QueueStatsList(queues=out, at=now())
+
+    def shutdown(self) -> None:
+        for call in self.calls.values():
+            if call.timer is not None:
+                call.timer.cancel()
+                call.timer = None

@@ -1,0 +1,33 @@
+"""The objects one running sandbox is made of, reachable from every route."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from agent_desktop.sandbox.center import ContactCenter
+from agent_desktop.sandbox.config import SandboxConfig
+from agent_desktop.sandbox.events import EventHub
+from agent_desktop.sandbox.scenario import Scenario
+from agent_desktop.sandbox.store import Store
+
+
+@dataclass(slots=True)
+class SandboxContext:
+    config: SandboxConfig
+    store: Store
+    hub: EventHub
+    center: ContactCenter
+    scenario: Scenario
+
+    @classmethod
+    def build(cls, config: SandboxConfig, store: Store) -> SandboxContext:
+        hub = EventHub(config.event_buffer_size)
+        center = ContactCenter(config, hub)
+        scenario = Scenario(center, store)
+        return cls(config, store, hub, center, scenario)
+
+    def shutdown(self) -> None:
+        """Stop timers and tasks and end every event stream (the server is stopping)."""
+        self.scenario.stop()
+        self.center.shutdown()
+        self.hub.close()

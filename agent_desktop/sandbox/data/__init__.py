@@ -1,0 +1,1 @@
+"""Deterministic sandbox data: reference lists, French/English content, the generator."""

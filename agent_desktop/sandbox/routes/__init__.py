@@ -1,0 +1,1 @@
+"""The HTTP routers of the sandbox, one module per resource family."""
