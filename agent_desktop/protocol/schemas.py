@@ -70,6 +70,12 @@ class AgentStateRequest(Wire):
     reason_code: str | None = None
 
 
+class AgentList(Wire):
+    """The roster a supervisor sees (``GET /v1/agents``)."""
+
+    agents: list[AgentWire]
+
+
 # ---------------------------------------------------------------- interactions
 
 
