@@ -20,15 +20,15 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-import qasync  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import pytest
+import qasync
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from agent_desktop.domain.agent import Agent, AgentState, request_state  # noqa: E402
-from agent_desktop.domain.customer import Address, Customer, Product  # noqa: E402
-from agent_desktop.domain.events import AgentChanged  # noqa: E402
-from agent_desktop.domain.interaction import (  # noqa: E402
+from agent_desktop.domain.agent import Agent, AgentState, request_state
+from agent_desktop.domain.customer import Address, Customer, Product
+from agent_desktop.domain.events import AgentChanged
+from agent_desktop.domain.interaction import (
     ACTION_TARGET,
     Action,
     AttachedData,
@@ -36,14 +36,14 @@ from agent_desktop.domain.interaction import (  # noqa: E402
     InteractionState,
     allowed_actions,
 )
-from agent_desktop.ports.telephony import (  # noqa: E402
+from agent_desktop.ports.telephony import (
     Code,
     GatewayError,
     SessionInfo,
     StreamEvent,
 )
-from agent_desktop.services.desktop import Desktop  # noqa: E402
-from agent_desktop.ui.theme import apply_theme  # noqa: E402
+from agent_desktop.services.desktop import Desktop
+from agent_desktop.ui.theme import apply_theme
 
 NOW = datetime(2025, 3, 4, 9, 30, tzinfo=UTC)
 
@@ -240,7 +240,9 @@ def customers() -> MemoryCustomers:
 
 
 @pytest.fixture
-def desktop(telephony: RecordingTelephony, customers: MemoryCustomers, qtbot: Any) -> Iterator[Desktop]:
+def desktop(
+    telephony: RecordingTelephony, customers: MemoryCustomers, qtbot: Any
+) -> Iterator[Desktop]:
     desk = Desktop(telephony, customers)
     desk.wrap_up_codes = list(WRAP_UP_CODES)
     desk.not_ready_reasons = list(REASONS)

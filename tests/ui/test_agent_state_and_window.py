@@ -128,7 +128,9 @@ def test_layout_persists_across_runs(qtbot, desktop, tmp_path) -> None:
     second = MainWindow(desktop, "en", QSettings(path, QSettings.Format.IniFormat))
     qtbot.addWidget(second)
     second.show()
-    assert second.dockWidgetArea(second.docks["historyDock"]) == Qt.DockWidgetArea.LeftDockWidgetArea
+    assert (
+        second.dockWidgetArea(second.docks["historyDock"]) == Qt.DockWidgetArea.LeftDockWidgetArea
+    )
     assert second.dockWidgetArea(second.docks["knowledgeDock"]) == (
         Qt.DockWidgetArea.RightDockWidgetArea
     )

@@ -70,7 +70,9 @@ def test_enabled_exactly_from_allowed_actions(window, desktop, telephony, state,
 def test_buttons_follow_the_server_not_a_local_state_machine(window, desktop, telephony) -> None:
     # A platform that allows only hang-up while connected: the bar shows only that.
     call = moved(offered(), InteractionState.CONNECTED)
-    ring(desktop, telephony, call.__class__(**{**_fields(call), "allowed_actions": (Action.HANGUP,)}))
+    ring(
+        desktop, telephony, call.__class__(**{**_fields(call), "allowed_actions": (Action.HANGUP,)})
+    )
     assert enabled(window) == {"hangup"}
 
 

@@ -50,7 +50,7 @@ def test_attached_data_shows_at_once_before_identification(window, desktop, tele
     assert values["number"].text() == "06 12 34 56 78"
     assert values["identified"].text() == "In progress…"
     assert window.banner.isVisible()
-    assert "Incoming call — 06 12 34 56 78 — Carte perdue ou volée" == window.banner.text.text()
+    assert window.banner.text.text() == "Incoming call — 06 12 34 56 78 — Carte perdue ou volée"
 
 
 def test_identified_card(qtbot, window, desktop, telephony) -> None:
@@ -200,7 +200,9 @@ def test_html_in_every_customer_field_is_shown_literally(
     window.close()
 
 
-def test_html_in_search_results_and_chooser_is_literal(qtbot, window, desktop, telephony, customers):
+def test_html_in_search_results_and_chooser_is_literal(
+    qtbot, window, desktop, telephony, customers
+):
     customers.customers.append(customer("C-9", "<b>Jean</b>", "Dupont", phones=("+33145678901",)))
     ring(desktop, telephony, offered(number="01 45 67 89 01"))
     chooser = window.card.chooser

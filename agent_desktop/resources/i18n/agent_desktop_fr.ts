@@ -1,0 +1,776 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>AgentStateSelector</name>
+    <message>
+        <location filename="../../ui/agent_state.py" line="46"/>
+        <location filename="../../ui/agent_state.py" line="58"/>
+        <source>Choose your state</source>
+        <translation>Choisir votre état</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agent_state.py" line="51"/>
+        <source>Ready / not ready</source>
+        <translation>Disponible / indisponible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agent_state.py" line="117"/>
+        <source>Next state: %1</source>
+        <translation>Prochain état : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Alert</name>
+    <message>
+        <location filename="../../ui/alert.py" line="27"/>
+        <source>Number withheld</source>
+        <translation>Numéro masqué</translation>
+    </message>
+</context>
+<context>
+    <name>CallAlerter</name>
+    <message>
+        <location filename="../../ui/alert.py" line="110"/>
+        <source>Incoming call</source>
+        <translation>Appel entrant</translation>
+    </message>
+</context>
+<context>
+    <name>CallBar</name>
+    <message>
+        <location filename="../../ui/call_bar.py" line="43"/>
+        <source>Answer</source>
+        <translation>Décrocher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="44"/>
+        <source>Reject</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="45"/>
+        <location filename="../../ui/call_bar.py" line="136"/>
+        <source>Hold</source>
+        <translation>Attente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="46"/>
+        <location filename="../../ui/call_bar.py" line="142"/>
+        <source>Mute</source>
+        <translation>Micro coupé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="47"/>
+        <source>Keypad</source>
+        <translation>Clavier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="49"/>
+        <source>Transfer</source>
+        <translation>Transférer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="51"/>
+        <source>Hang up</source>
+        <translation>Raccrocher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="136"/>
+        <source>Retrieve</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="142"/>
+        <source>Unmute</source>
+        <translation>Rétablir le micro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="160"/>
+        <source>No call</source>
+        <translation>Aucun appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="166"/>
+        <source>Queue: %1</source>
+        <translation>File : %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallContextStrip</name>
+    <message>
+        <location filename="../../ui/call_context.py" line="36"/>
+        <source>Reason for calling</source>
+        <translation>Motif d&apos;appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_context.py" line="37"/>
+        <source>Queue</source>
+        <translation>File d&apos;attente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_context.py" line="38"/>
+        <source>Waited</source>
+        <translation>Attente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_context.py" line="39"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_context.py" line="40"/>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_context.py" line="41"/>
+        <source>Identification</source>
+        <translation>Identification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_context.py" line="65"/>
+        <source>In progress…</source>
+        <translation>En cours…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_context.py" line="67"/>
+        <source>Not identified</source>
+        <translation>Non identifié</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_context.py" line="69"/>
+        <source>Several matches</source>
+        <translation>Plusieurs correspondances</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCard</name>
+    <message>
+        <location filename="../../ui/customer_card.py" line="67"/>
+        <source>Identifying the caller…</source>
+        <translation>Identification de l&apos;appelant…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="78"/>
+        <location filename="../../ui/customer_card.py" line="83"/>
+        <location filename="../../ui/customer_card.py" line="182"/>
+        <source>Search for a customer</source>
+        <translation>Rechercher un client</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="161"/>
+        <source>Unknown caller</source>
+        <translation>Appelant inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_card.py" line="172"/>
+        <source>Number withheld</source>
+        <translation>Numéro masqué</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerChooser</name>
+    <message>
+        <location filename="../../ui/customer_chooser.py" line="20"/>
+        <source>★ VIP</source>
+        <translation>★ VIP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_chooser.py" line="82"/>
+        <source>Several customers share this number</source>
+        <translation>Plusieurs clients partagent ce numéro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_chooser.py" line="84"/>
+        <source>Ask the caller&apos;s name, then choose with the arrows and Enter.</source>
+        <translation>Demandez le nom de l&apos;appelant, puis choisissez avec les flèches et Entrée.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDetails</name>
+    <message>
+        <location filename="../../ui/customer_details.py" line="31"/>
+        <source>status: %1</source>
+        <translation>statut : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_details.py" line="37"/>
+        <source>since %1</source>
+        <translation>depuis %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_details.py" line="77"/>
+        <source>Contact details</source>
+        <translation>Coordonnées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_details.py" line="80"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_details.py" line="81"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_details.py" line="82"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_details.py" line="100"/>
+        <source>Products and contracts</source>
+        <translation>Produits et contrats</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_details.py" line="130"/>
+        <source>Customer since %1</source>
+        <translation>Client depuis %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_details.py" line="132"/>
+        <source>Customer no. %1</source>
+        <translation>N° client %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_details.py" line="145"/>
+        <source>No product on record</source>
+        <translation>Aucun produit enregistré</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerSearch</name>
+    <message>
+        <location filename="../../ui/customer_search.py" line="44"/>
+        <source>Unknown caller</source>
+        <translation>Appelant inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_search.py" line="48"/>
+        <source>Name, email or phone number</source>
+        <translation>Nom, e-mail ou numéro de téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_search.py" line="52"/>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_search.py" line="86"/>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_search.py" line="100"/>
+        <source>No customer found. Check the spelling or try the number.</source>
+        <translation>Aucun client trouvé. Vérifiez l&apos;orthographe ou essayez le numéro.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/customer_search.py" line="103"/>
+        <source>%n customer(s) found — arrows and Enter to choose</source>
+        <translation>
+            <numerusform>%n client trouvé — flèches et Entrée pour choisir</numerusform>
+            <numerusform>%n clients trouvés — flèches et Entrée pour choisir</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Docks</name>
+    <message>
+        <location filename="../../ui/docks.py" line="31"/>
+        <source>Summary</source>
+        <translation>Synthèse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks.py" line="32"/>
+        <source>An AI summary of past exchanges and of this call will appear here: reason, promises made, open issues, sentiment and a suggested next step.</source>
+        <translation>La synthèse IA des échanges passés et de cet appel s&apos;affichera ici : motif, engagements pris, points en suspens, ressenti du client et prochaine action suggérée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks.py" line="41"/>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks.py" line="42"/>
+        <source>The customer&apos;s past interactions across every channel will appear here, newest first, with filters and search.</source>
+        <translation>L&apos;historique des contacts du client sur tous les canaux s&apos;affichera ici, du plus récent au plus ancien, avec filtres et recherche.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks.py" line="51"/>
+        <source>Knowledge base</source>
+        <translation>Base de connaissances</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks.py" line="52"/>
+        <source>Articles matching the call&apos;s reason will be suggested here as the conversation goes on.</source>
+        <translation>Les fiches correspondant au motif d&apos;appel seront proposées ici au fil de la conversation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks.py" line="61"/>
+        <source>Plugins</source>
+        <translation>Extensions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks.py" line="62"/>
+        <source>Panels added by plugins (expert presence, supervised transfer, conference) will appear here.</source>
+        <translation>Les panneaux ajoutés par les extensions (présence des experts, transfert supervisé, conférence) s&apos;afficheront ici.</translation>
+    </message>
+</context>
+<context>
+    <name>DtmfPad</name>
+    <message>
+        <location filename="../../ui/dtmf_pad.py" line="50"/>
+        <source>Type or click the digits; Escape closes the keypad.</source>
+        <translation>Tapez ou cliquez les chiffres ; Échap ferme le clavier.</translation>
+    </message>
+</context>
+<context>
+    <name>IdlePage</name>
+    <message>
+        <location filename="../../ui/customer_card.py" line="35"/>
+        <source>Waiting for a call</source>
+        <translation>En attente d&apos;appel</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ui/labels.py" line="18"/>
+        <source>Logged out</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="19"/>
+        <source>Not ready</source>
+        <translation>Indisponible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="20"/>
+        <source>Ready</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="21"/>
+        <source>Call offered</source>
+        <translation>Appel présenté</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="22"/>
+        <source>On a call</source>
+        <translation>En communication</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="23"/>
+        <source>After-call work</source>
+        <translation>Post-appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="38"/>
+        <source>Ringing</source>
+        <translation>Sonnerie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="39"/>
+        <source>In conversation</source>
+        <translation>En conversation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="40"/>
+        <source>On hold</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="41"/>
+        <source>Call ended</source>
+        <translation>Appel terminé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="42"/>
+        <source>Closed</source>
+        <translation>Clôturé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="43"/>
+        <source>Rejected</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="44"/>
+        <source>Missed</source>
+        <translation>Manqué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="51"/>
+        <source>Identified by the IVR</source>
+        <translation>Identifié par le SVI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="52"/>
+        <source>Identified by phone number</source>
+        <translation>Identifié par le numéro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="53"/>
+        <source>Chosen by the advisor</source>
+        <translation>Choisi par le conseiller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="60"/>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="61"/>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="46"/>
+        <source>Wrong username or password.</source>
+        <translation>Identifiant ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="49"/>
+        <source>Server unreachable: check the address and your network connection, then retry.</source>
+        <translation>Serveur injoignable : vérifiez l&apos;adresse et votre connexion réseau, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="53"/>
+        <source>The server did not answer in time. Retry in a moment.</source>
+        <translation>Le serveur n&apos;a pas répondu à temps. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="56"/>
+        <source>This account is not allowed to use the agent desktop.</source>
+        <translation>Ce compte n&apos;est pas autorisé à utiliser le poste conseiller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="59"/>
+        <source>The server&apos;s answer was not understood: check that the address is the contact centre&apos;s gateway.</source>
+        <translation>La réponse du serveur est incompréhensible : vérifiez que l&apos;adresse est bien celle de la passerelle du centre de contacts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="64"/>
+        <source>The server&apos;s certificate could not be verified: the connection was refused for your safety. Contact your IT support.</source>
+        <translation>Le certificat du serveur n&apos;a pas pu être vérifié : la connexion a été refusée par sécurité. Contactez le support informatique.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="69"/>
+        <source>The server had a problem. Retry in a moment.</source>
+        <translation>Le serveur a rencontré un problème. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="75"/>
+        <source>Login failed (%1). Retry, or contact your supervisor.</source>
+        <translation>Connexion impossible (%1). Réessayez ou contactez votre superviseur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="113"/>
+        <source>Agent Desktop — Log in</source>
+        <translation>Agent Desktop — Connexion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="128"/>
+        <source>Remember my password in the system keyring</source>
+        <translation>Mémoriser mon mot de passe dans le trousseau du système</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="131"/>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="132"/>
+        <source>Username</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="133"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="138"/>
+        <source>No system keyring is available on this computer: your password will be kept for this session only and never written to disk.</source>
+        <translation>Aucun trousseau système n&apos;est disponible sur ce poste : votre mot de passe sera conservé pour cette session uniquement et ne sera jamais écrit sur le disque.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="156"/>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="160"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="162"/>
+        <location filename="../../ui/login_dialog.py" line="269"/>
+        <source>Log in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="229"/>
+        <source>Enter the server address, e.g. https://gateway.example.com</source>
+        <translation>Saisissez l&apos;adresse du serveur, par ex. https://gateway.example.com</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="233"/>
+        <source>Enter your username and password.</source>
+        <translation>Saisissez votre identifiant et votre mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="269"/>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="64"/>
+        <source>Agent state and call controls</source>
+        <translation>État et commandes d&apos;appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="113"/>
+        <source>&amp;Call</source>
+        <translation>&amp;Appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="120"/>
+        <source>&amp;View</source>
+        <translation>A&amp;ffichage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="126"/>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="127"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154"/>
+        <source>Call controls are disabled until the connection is back.</source>
+        <translation>Les commandes d&apos;appel sont désactivées jusqu&apos;au retour de la connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>RingingBanner</name>
+    <message>
+        <location filename="../../ui/alert.py" line="65"/>
+        <source>Incoming call</source>
+        <translation>Appel entrant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alert.py" line="70"/>
+        <source>%1 answer · %2 reject</source>
+        <translation>%1 décrocher · %2 refuser</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="37"/>
+        <source>Answer the ringing call</source>
+        <translation>Décrocher l&apos;appel entrant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="38"/>
+        <source>Reject the ringing call</source>
+        <translation>Refuser l&apos;appel entrant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="39"/>
+        <source>Hold / retrieve the customer</source>
+        <translation>Mettre en attente / reprendre le client</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="40"/>
+        <source>Hang up</source>
+        <translation>Raccrocher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="41"/>
+        <source>Mute / unmute the microphone</source>
+        <translation>Couper / rétablir le micro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="42"/>
+        <source>Open the DTMF keypad</source>
+        <translation>Ouvrir le clavier DTMF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="43"/>
+        <source>Blind transfer</source>
+        <translation>Transfert direct</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="44"/>
+        <source>Toggle ready / not ready</source>
+        <translation>Basculer disponible / indisponible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="45"/>
+        <source>Search for a customer</source>
+        <translation>Rechercher un client</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="46"/>
+        <source>Finish the wrap-up</source>
+        <translation>Terminer le post-appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="47"/>
+        <source>Show this list</source>
+        <translation>Afficher cette liste</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="28"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="31"/>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="31"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../ui/status_bar.py" line="21"/>
+        <source>● Connected</source>
+        <translation>● Connecté</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="22"/>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="23"/>
+        <source>Connection lost — reconnecting…</source>
+        <translation>Connexion perdue — reconnexion…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="26"/>
+        <source>Disconnected — please log in again</source>
+        <translation>Déconnecté — veuillez vous reconnecter</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../ui/transfer_dialog.py" line="41"/>
+        <source>Blind transfer</source>
+        <translation>Transfert direct</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialog.py" line="46"/>
+        <source>Transfer the customer to a queue id or a phone number:</source>
+        <translation>Transférer le client vers une file (identifiant) ou un numéro de téléphone :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialog.py" line="50"/>
+        <source>e.g. cards_fr or 01 23 45 67 89</source>
+        <translation>ex. cartes_fr ou 01 23 45 67 89</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialog.py" line="59"/>
+        <source>Transfer</source>
+        <translation>Transférer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialog.py" line="73"/>
+        <source>Not a valid queue id or phone number.</source>
+        <translation>Ce n&apos;est ni un identifiant de file ni un numéro valide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialog.py" line="75"/>
+        <source>Number: %1</source>
+        <translation>Numéro : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialog.py" line="77"/>
+        <source>Queue: %1</source>
+        <translation>File : %1</translation>
+    </message>
+</context>
+<context>
+    <name>VipBadge</name>
+    <message>
+        <location filename="../../ui/vip_badge.py" line="20"/>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vip_badge.py" line="28"/>
+        <location filename="../../ui/vip_badge.py" line="29"/>
+        <source>VIP customer</source>
+        <translation>Client VIP</translation>
+    </message>
+</context>
+<context>
+    <name>WrapUpPanel</name>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="47"/>
+        <source>After-call work</source>
+        <translation>Post-appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="53"/>
+        <source>Notes on this call</source>
+        <translation>Notes sur cet appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="56"/>
+        <source>Resolved at first contact</source>
+        <translation>Résolu au premier contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="59"/>
+        <location filename="../../ui/wrap_up.py" line="61"/>
+        <source>Finish</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="63"/>
+        <source>Finish the wrap-up</source>
+        <translation>Terminer le post-appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="75"/>
+        <source>Wrap-up code</source>
+        <translation>Code de qualification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="111"/>
+        <source>— choose a code —</source>
+        <translation>— choisir un code —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="126"/>
+        <source>Choose a wrap-up code first.</source>
+        <translation>Choisissez d&apos;abord un code de qualification.</translation>
+    </message>
+</context>
+</TS>
