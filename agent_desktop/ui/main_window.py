@@ -30,7 +30,7 @@ from agent_desktop.ui.wrap_up import WrapUpPanel
 GEOMETRY_KEY = "advisor/geometry"
 STATE_KEY = "advisor/windowState"
 # Bump when docks/toolbars change so an old saved layout is not forced on a new shell.
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
 
 
 class MainWindow(QMainWindow):
@@ -39,8 +39,8 @@ class MainWindow(QMainWindow):
     Attributes:
         desktop: the core shown.
         bridge: bus → Qt signals for every widget of this window.
-        agent_state: the state selector (top toolbar).
-        call_bar: the call controls (top toolbar).
+        agent_state: the state selector (first toolbar row).
+        call_bar: the call controls (second toolbar row).
         card: the customer card (central).
         banner: the ringing banner; link_banner: the "connection lost" banner.
         wrap_up: the after-call-work panel.
@@ -61,14 +61,13 @@ class MainWindow(QMainWindow):
 
         self.agent_state = AgentStateSelector(self.bridge, self)
         self.call_bar = CallBar(self.bridge, self)
-        toolbar = QToolBar(self.tr("Agent state and call controls"), self)
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.addWidget(self.agent_state)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.call_bar)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-        self.toolbar = toolbar
+        # Two rows: a control must never be pushed into the toolbar's overflow menu,
+        # whatever the language or the screen width (1366 px in French did that).
+        self.state_toolbar = self._toolbar("stateToolbar", self.tr("Agent state"))
+        self.state_toolbar.addWidget(self.agent_state)
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        self.call_toolbar = self._toolbar("callToolbar", self.tr("Call controls"))
+        self.call_toolbar.addWidget(self.call_bar)
 
         self.link_banner = plain_label("", self, "linkBanner")
         self.link_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -106,6 +105,13 @@ class MainWindow(QMainWindow):
         self._show_link(ConnectionChanged(self.bridge.link))
         self._restore_layout()
 
+    def _toolbar(self, name: str, title: str) -> QToolBar:
+        toolbar = QToolBar(title, self)
+        toolbar.setObjectName(name)
+        toolbar.setMovable(False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        return toolbar
+
     # ------------------------------------------------------------ menus
 
     def _build_menus(self) -> None:
@@ -121,7 +127,8 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
-        view.addAction(self.toolbar.toggleViewAction())
+        view.addAction(self.state_toolbar.toggleViewAction())
+        view.addAction(self.call_toolbar.toggleViewAction())
 
         help_menu = menu_bar.addMenu(self.tr("&Help"))
         self.shortcuts_action = QAction(self.tr("Keyboard shortcuts"), self)

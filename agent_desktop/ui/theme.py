@@ -18,9 +18,9 @@ CARD = "#ffffff"
 
 STYLE = f"""
 QMainWindow, QDialog {{ background: {WINDOW}; }}
-QToolBar#mainToolbar {{
+QToolBar {{
     background: {CARD}; border: none; border-bottom: 1px solid {BORDER};
-    padding: 6px 4px; spacing: 8px;
+    padding: 4px 4px; spacing: 8px;
 }}
 QLabel#statePill {{
     border-radius: 13px; padding: 4px 14px; font-weight: 600;

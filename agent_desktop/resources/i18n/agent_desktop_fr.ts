@@ -52,13 +52,13 @@
         <location filename="../../ui/call_bar.py" line="45"/>
         <location filename="../../ui/call_bar.py" line="136"/>
         <source>Hold</source>
-        <translation>Attente</translation>
+        <translation>Mettre en attente</translation>
     </message>
     <message>
         <location filename="../../ui/call_bar.py" line="46"/>
         <location filename="../../ui/call_bar.py" line="142"/>
         <source>Mute</source>
-        <translation>Micro coupé</translation>
+        <translation>Couper le micro</translation>
     </message>
     <message>
         <location filename="../../ui/call_bar.py" line="47"/>
@@ -535,32 +535,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
-        <source>Agent state and call controls</source>
-        <translation>État et commandes d&apos;appel</translation>
+        <location filename="../../ui/main_window.py" line="66"/>
+        <source>Agent state</source>
+        <translation>État du conseiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="69"/>
+        <source>Call controls</source>
+        <translation>Commandes d&apos;appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>&amp;View</source>
         <translation>A&amp;ffichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Call controls are disabled until the connection is back.</source>
         <translation>Les commandes d&apos;appel sont désactivées jusqu&apos;au retour de la connexion.</translation>
     </message>
