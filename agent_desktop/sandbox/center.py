@@ -196,7 +196,9 @@ class ContactCenter:
         runtime = self.agents[username]
         a = runtime.agent
         nxt = (
-            w.NextStateWire(state=a.next_state.state.value, reason_code=a.next_state.reason_code)
+            w.NextStateWire.model_validate(
+                {"state": a.next_state.state.value, "reason_code": a.next_state.reason_code}
+            )
             if a.next_state
             else None
         )
@@ -233,6 +235,13 @@ class ContactCenter:
     def request_state(self, username: str, request: w.AgentStateRequest) -> w.AgentWire:
         self._check_reason(request.state, request.reason_code)
         runtime = self.agents[username]
+        current = runtime.agent
+        if (
+            current.state == AgentState.READY
+            and request.state == "ready"
+            and not current.next_state
+        ):
+            return self.agent_wire(username)  # already there: PUT is idempotent
         try:
             runtime.agent = agent_sm.request_state(
                 runtime.agent, AgentState(request.state), now(), request.reason_code

@@ -245,15 +245,12 @@ class Scenario:
             if interval <= 0:
                 return
             await asyncio.sleep(interval * self.rng.uniform(0.67, 1.33))
-            if call.state not in (InteractionState.CONNECTED, InteractionState.HELD):
-                return
             if call.state == InteractionState.HELD:
-                continue  # nobody talks to the agent while the customer is on hold
-            segment = w.TranscriptSegmentWire(
-                interaction_id=call.id,
-                speaker=speaker,
-                text=utterance,
-                at=now(),  # type: ignore[arg-type]
+                continue  # nobody speaks while the customer is on hold: the line is lost
+            if call.state != InteractionState.CONNECTED:
+                return
+            segment = w.TranscriptSegmentWire.model_validate(
+                {"interaction_id": call.id, "speaker": speaker, "text": utterance, "at": now()}
             )
             self.center.hub.publish(call.agent, "interaction.transcript", segment)
 
