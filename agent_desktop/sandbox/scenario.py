@@ -88,7 +88,7 @@ class Scenario:
             for r in store.experts()
         }  # fmt: skip
         self._call_timers: dict[str, asyncio.TimerHandle] = {}
-        self._had_call: set[str] = set()
+        self._last_state: dict[str, AgentState] = {}
         self._transcripts: dict[str, asyncio.Task[None]] = {}
         self._background: set[asyncio.Task[None]] = set()
         center.listener = self
@@ -125,7 +125,10 @@ class Scenario:
     # ------------------------------------------------------------ listener hooks
 
     def agent_changed(self, username: str) -> None:
-        ready = self.center.agents[username].agent.state == AgentState.READY
+        state = self.center.agents[username].agent.state
+        previous = self._last_state.get(username)
+        self._last_state[username] = state
+        ready = state == AgentState.READY
         handle = self._call_timers.get(username)
         if not (self.config.auto_calls and ready and self.center.can_take_call(username)):
             if handle is not None:
@@ -134,7 +137,8 @@ class Scenario:
             return
         if handle is not None:
             return
-        if username in self._had_call:
+        if previous in (AgentState.AFTER_CALL_WORK, AgentState.RESERVED, AgentState.READY):
+            # the next call after one just handled
             delay = self.config.call_interval * self.rng.uniform(0.5, 1.5)
         else:
             delay = self.config.first_call_delay * self.rng.uniform(0.4, 1.0)
@@ -224,9 +228,7 @@ class Scenario:
             waited_seconds=waited_seconds if waited_seconds is not None else rng.randint(3, 140),
             extra={"ivr_path": f"menu>{chosen.family}>{chosen.code}"},
         )
-        call = self.center.offer(username, attached)
-        self._had_call.add(username)
-        return call
+        return self.center.offer(username, attached)
 
     # ------------------------------------------------------------ transcript
 
