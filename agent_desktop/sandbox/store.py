@@ -30,7 +30,8 @@ class BadCursor(ValueError):
 
 def fts_query(text: str, *, all_words: bool) -> str | None:
     """A safe FTS5 query from free text: quoted prefix terms, AND-ed or OR-ed."""
-    words = [t for t in _WORD.findall(text) if t][:12]
+    # a light plural folding, so «factures» also finds «facture» (prefix terms do the rest)
+    words = [t[:-1] if len(t) > 4 and t[-1] in "sxSX" else t for t in _WORD.findall(text)][:12]
     if not words:
         return None
     return (" " if all_words else " OR ").join(f'"{t}"*' for t in words)
