@@ -19,7 +19,7 @@ DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"
 
 def render() -> str:
     document = create_app(SandboxConfig()).openapi()
-    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return json.dumps(document, indent=2, sort_keys=True) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
