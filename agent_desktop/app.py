@@ -26,7 +26,7 @@ from agent_desktop import logs
 from agent_desktop.adapters.gateway import GatewayClient
 from agent_desktop.adapters.secrets import KeyringStore
 from agent_desktop.domain.agent import AgentState
-from agent_desktop.domain.events import ScreenPopReady
+from agent_desktop.domain.events import Notice, ScreenPopReady
 from agent_desktop.ports.telephony import GatewayError
 from agent_desktop.services.desktop import Desktop
 from agent_desktop.services.tasks import TaskGroup
@@ -122,9 +122,9 @@ class Application:
         url = self.options.gateway or str(self.settings.value("login/gateway", DEFAULT_GATEWAY))
         user = self.options.user or str(self.settings.value("login/user", ""))
         dialog = LoginDialog(
-            login=self._login, secrets=KeyringStore(), tasks=self.tasks, url=url, user=user
+            login=self._login, secrets=KeyringStore(), tasks=self.tasks, url=url, username=user
         )
-        dialog.sig_logged_in.connect(self._show_shell)
+        dialog.sig_logged_in.connect(lambda _url, _user: self._show_shell())
         dialog.rejected.connect(self._quit.set)
         dialog.open()
         self._login_dialog = dialog
@@ -140,7 +140,9 @@ class Application:
         self.window = MainWindow(self.desktop, self.lang, self.settings)
         self.window.show()
         self.timings["window_shown"] = time.perf_counter() - self._started
-        log.info("logged-in window shown %.2f s after start", self.timings["window_shown"])
+        log.info("figure: logged-in window shown %.2f s after start", self.timings["window_shown"])
+        QTimer.singleShot(1000, self._log_memory)
+        self.desktop.bus.subscribe(ScreenPopReady, self._log_screen_pop)
         self.window.destroyed.connect(self._quit.set)
         self.window.sig_closed.connect(self._quit.set)
         if self.options.screenshot:
@@ -187,8 +189,9 @@ class Application:
     # ------------------------------------------------------------------ shutdown
 
     def _background_error(self, exc: BaseException) -> None:
-        if self.window is not None and hasattr(self.window, "show_notice"):
-            self.window.show_notice(str(exc), "error")
+        # Logged with its traceback by the task group; the advisor gets one plain line.
+        if self.desktop is not None:
+            self.desktop.bus.publish(Notice(f"{type(exc).__name__}: {exc}", "error"))
 
     async def _shutdown(self) -> None:
         if self.window is not None:

@@ -60,6 +60,10 @@ class StreamEvent:
     payload: Agent | Interaction | TranscriptSegment | None
 
 
+# The marker `Telephony.events` yields first, when the stream is accepted (not a server event).
+STREAM_OPENED = "stream.opened"
+
+
 class Telephony(Protocol):
     async def login(self, username: str, password: str) -> SessionInfo: ...
 
@@ -82,5 +86,10 @@ class Telephony(Protocol):
         ...
 
     def events(self, last_event_id: int | None = None) -> AsyncIterator[StreamEvent]:
-        """The event stream from after ``last_event_id``; ends when the connection drops."""
+        """The event stream from after ``last_event_id``; ends when the connection drops.
+
+        The first item, once the server has accepted the stream, is a marker
+        ``StreamEvent(0, STREAM_OPENED, None)`` so the caller knows the link is up even
+        when no event follows for a while.
+        """
         ...

@@ -15,7 +15,7 @@ import random
 from collections.abc import Awaitable, Callable
 
 from agent_desktop.domain.events import ConnectionChanged, Link
-from agent_desktop.ports.telephony import GatewayError, StreamEvent, Telephony
+from agent_desktop.ports.telephony import STREAM_OPENED, GatewayError, StreamEvent, Telephony
 from agent_desktop.services.event_bus import EventBus
 
 log = logging.getLogger(__name__)
@@ -74,6 +74,9 @@ class EventStream:
                 if exc.code in ("unauthorized", "forbidden"):
                     self._set_link(Link.OFFLINE, detail)
                     raise
+            except Exception as exc:  # any other failure is transient: keep reconnecting
+                log.exception("event stream failed")
+                detail = type(exc).__name__
             failures += 1
             self._set_link(Link.RECONNECTING, detail)
             await asyncio.sleep(self.backoff(failures))
@@ -84,6 +87,8 @@ class EventStream:
         return self._rng.uniform(0, ceiling)
 
     async def _dispatch(self, event: StreamEvent) -> None:
+        if event.type == STREAM_OPENED:
+            return  # the link is up; nothing to apply
         if event.type == "stream.reset":
             log.info("server cannot replay from %s: resyncing from snapshots", self.last_event_id)
             self.last_event_id = await self._resync()

@@ -24,8 +24,11 @@ from agent_desktop.ui.vip_badge import VipBadge
 
 
 def product_line(product: Product) -> str:
-    """``Visa Premier · card · active · since 03/2019`` (plain text)."""
-    parts = [product.name, product.kind]
+    """``Visa Premier · since 03/2019`` (plain text); the status only when not active.
+
+    The kind is a platform code (``carte_visa_premier``), not words for the advisor.
+    """
+    parts = [product.name]
     if product.status and product.status != "active":
         parts.append(
             QCoreApplication.translate("CustomerDetails", "status: %1").replace(

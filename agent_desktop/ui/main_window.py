@@ -6,7 +6,7 @@ its own. Its layout (docks, toolbar, geometry) is saved in the QSettings it is g
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QVBoxLayout, QWidget
 
@@ -47,7 +47,12 @@ class MainWindow(QMainWindow):
         docks: the dock panels by objectName.
         status: the status bar.
         alerter: tray + taskbar alert on offers.
+
+    Signals:
+        sig_closed(): the advisor closed the window (the application then shuts down).
     """
+
+    sig_closed = Signal()
 
     def __init__(self, desktop: Desktop, lang: str, settings: QSettings) -> None:
         super().__init__()
@@ -182,3 +187,4 @@ class MainWindow(QMainWindow):
         self.bridge.dispose()
         self.alerter.dispose()
         super().closeEvent(event)
+        self.sig_closed.emit()

@@ -22,7 +22,13 @@ from agent_desktop.adapters.gateway.events import BadEvent, decode
 from agent_desktop.domain.agent import Agent, AgentState
 from agent_desktop.domain.customer import Customer
 from agent_desktop.domain.interaction import Action, Interaction
-from agent_desktop.ports.telephony import Code, GatewayError, SessionInfo, StreamEvent
+from agent_desktop.ports.telephony import (
+    STREAM_OPENED,
+    Code,
+    GatewayError,
+    SessionInfo,
+    StreamEvent,
+)
 from agent_desktop.protocol import schemas as w
 
 log = logging.getLogger(__name__)
@@ -161,7 +167,10 @@ class GatewayClient:
                 if source.response.status_code >= 400:
                     await source.response.aread()
                     raise _error_from(source.response)
+                yield StreamEvent(0, STREAM_OPENED, None)
                 async for sse in source.aiter_sse():
+                    if not sse.data:
+                        continue  # a bare `retry:` or `id:` block: nothing to dispatch (SSE spec)
                     try:
                         yield decode(sse.event, sse.data, sse.id or None)
                     except BadEvent as exc:
