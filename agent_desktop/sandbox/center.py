@@ -184,6 +184,7 @@ class ContactCenter:
 
     def _end_session(self, session: Session) -> None:
         self.sessions.pop(session.token, None)
+        self.hub.drop_session(session.token)
         runtime = self.agents[session.username]
         runtime.sessions.discard(session.token)
         idle = runtime.agent.state in (AgentState.READY, AgentState.NOT_READY)

@@ -41,6 +41,7 @@ CLOSE = _Closed()
 @dataclass(eq=False)
 class Subscription:
     agent: str
+    token: str = ""
     queue: asyncio.Queue[Event | _Closed] = field(default_factory=asyncio.Queue)
 
 
@@ -123,9 +124,11 @@ class EventHub:
         self._store(event)
         return event
 
-    def subscribe(self, agent: str, last_event_id: int | None) -> tuple[Subscription, Replay]:
+    def subscribe(
+        self, agent: str, last_event_id: int | None, token: str = ""
+    ) -> tuple[Subscription, Replay]:
         """Register a stream of ``agent`` and say what it must be sent first."""
-        sub = Subscription(agent)
+        sub = Subscription(agent, token)
         self._subscribers.add(sub)
         if last_event_id is None:
             return sub, Replay(None, [])
@@ -165,6 +168,12 @@ class EventHub:
             sub.queue.put_nowait(CLOSE)
         self._subscribers.clear()
         return len(subs)
+
+    def drop_session(self, token: str) -> None:
+        """End the streams opened with ``token`` (its session ended)."""
+        for sub in [s for s in self._subscribers if s.token == token]:
+            sub.queue.put_nowait(CLOSE)
+            self._subscribers.discard(sub)
 
     def close(self) -> None:
         """End every stream and refuse new ones: the server is stopping."""

@@ -153,4 +153,6 @@ def test_control_can_set_an_expert_presence(alice: LoggedIn, client: httpx.Clien
     assert r.status_code == 200
     experts = {e["id"]: e for e in alice.get("/v1/experts").json()["experts"]}
     assert experts["exp-02"]["presence"] == "do_not_disturb"
-    assert client.get("/sandbox/state").json()["agents"]["alice"]["state"] == "not_ready"
+    state = client.get("/sandbox/state").json()
+    assert state["agents"]["alice"]["state"] == "not_ready"
+    assert len(state["shared_numbers"]) >= 10 and len(state["unknown_numbers"]) >= 10

@@ -197,3 +197,16 @@ def test_auto_calls_offer_a_call_soon_after_ready(
     assert attached["intent_label"]
     assert attached["caller_number"]
     client.post("/sandbox/scenario", json={"auto_calls": False})
+
+
+def test_logout_ends_the_streams_of_that_session(
+    alice: LoggedIn, client: httpx.Client, stream: OpenStream
+) -> None:
+    other = login(client, "alice")
+    mine = stream(alice)
+    theirs = stream(other)
+    client.delete("/v1/sessions/current", headers=other.headers)
+    with pytest.raises(EOFError):
+        theirs.next_event()
+    alice.ready()
+    assert mine.next_event().event == "agent.state_changed"

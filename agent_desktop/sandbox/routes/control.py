@@ -194,6 +194,8 @@ async def state(ctx: Ctx) -> dict[str, Any]:
         "last_event_id": ctx.hub.last_id,
         "first_event_id": ctx.hub.start_id + 1,
         "open_streams": ctx.hub.subscriber_count,
+        "shared_numbers": ctx.scenario.shared_numbers,
+        "unknown_numbers": ctx.scenario.unknown_numbers,
         "settings": {
             "auto_calls": ctx.config.auto_calls,
             "transcript_interval": ctx.config.transcript_interval,

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Header, Query
 from fastapi.responses import StreamingResponse
 
 from agent_desktop.protocol.schemas import StreamReset
-from agent_desktop.sandbox.deps import AUTH_RESPONSES, Ctx, User
+from agent_desktop.sandbox.deps import AUTH_RESPONSES, Ctx, Token, User
 from agent_desktop.sandbox.errors import ApiError
 from agent_desktop.sandbox.events import CLOSE, EventHub, Replay, Subscription
 
@@ -65,6 +65,7 @@ async def _frames(
 async def events(
     ctx: Ctx,
     user: User,
+    token: Token,
     last_event_id_header: Annotated[str | None, Header(alias="Last-Event-ID")] = None,
     last_event_id: Annotated[
         str | None, Query(description="alternative to the Last-Event-ID header")
@@ -75,10 +76,10 @@ async def events(
         raise ApiError(503, "unavailable", "the server is stopping")
     parsed = _parse_id(last_event_id_header if last_event_id_header is not None else last_event_id)
     if parsed == "invalid":
-        sub, _ = hub.subscribe(user, None)
+        sub, _ = hub.subscribe(user, None, token or "")
         replay = Replay(StreamReset(reason="replay_unavailable", message="unreadable event id"), [])
     else:
-        sub, replay = hub.subscribe(user, parsed if isinstance(parsed, int) else None)
+        sub, replay = hub.subscribe(user, parsed if isinstance(parsed, int) else None, token or "")
     return StreamingResponse(
         _frames(hub, sub, replay, ctx.config.keepalive_interval),
         media_type="text/event-stream",
