@@ -27,6 +27,9 @@ _LOOPS: list[asyncio.AbstractEventLoop] = []
 def pytest_asyncio_loop_factories(config: Any, item: Any) -> dict[str, Callable[[], Any]]:
     def make_loop() -> asyncio.AbstractEventLoop:
         app = QApplication.instance() or QApplication([])
+        assert isinstance(app, QApplication)
+        # As in the app: closing a window must not end Qt's exec(), which qasync runs on.
+        app.setQuitOnLastWindowClosed(False)
         loop = qasync.QEventLoop(app)
         _LOOPS.append(loop)
         return loop

@@ -271,16 +271,3 @@ def advance(desk: Desktop, telephony: RecordingTelephony, interaction: Interacti
 @pytest.fixture
 def settings(tmp_path: Any) -> QSettings:
     return QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # The offscreen platform says it cannot forward size hints, raise a window or grab the
-    # keyboard for a popup (there is no window manager); its limitation, not ours.
-    here = os.path.dirname(__file__)
-    for item in items:
-        if str(item.path).startswith(here):
-            item.add_marker(
-                pytest.mark.qt_log_ignore(
-                    r"This plugin does not support (propagateSizeHints|raise|grabbing)"
-                )
-            )

@@ -1,0 +1,68 @@
+"""The advisor's window on the real wire: a call pops, and the keyboard alone answers,
+holds, retrieves, hangs up and wraps up — checked against the server's own state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+import pytest
+from e2e_helpers import next_event, session_as, until
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+
+from agent_desktop.domain.agent import AgentState
+from agent_desktop.domain.events import ScreenPopReady
+from agent_desktop.sandbox.server import SandboxServer
+from agent_desktop.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.asyncio
+
+
+async def server_state(control: httpx.AsyncClient, interaction_id: str) -> str:
+    state = (await control.get("/sandbox/state")).json()
+    return next(i["state"] for i in state["interactions"] if i["id"] == interaction_id)
+
+
+async def test_keyboard_only_call_from_ring_to_wrap_up(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    async with session_as(sandbox, "alice") as (desktop, control):
+        settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(desktop, "fr", settings)
+        window.show()
+        try:
+            assert await desktop.set_state(AgentState.READY)
+            popped = next_event(desktop.bus, ScreenPopReady)
+            call = await control.post(
+                "/sandbox/calls",
+                json={"agent": "alice", "customer_id": "C100042", "identified_by_ivr": True},
+            )
+            call.raise_for_status()
+            interaction_id = call.json()["id"]
+            pop = (await popped).pop
+            assert pop.customer is not None
+            assert window.card.details.name.text() == pop.customer.display_name
+            assert "Alice Martin" in window.windowTitle()
+
+            async def press(key: Qt.Key, expected: str) -> None:
+                QTest.keyClick(window, key)
+                await until(lambda: desktop.calls.interactions[interaction_id].state == expected)
+                assert await server_state(control, interaction_id) == expected
+
+            await press(Qt.Key.Key_F2, "connected")
+            await press(Qt.Key.Key_F3, "held")
+            await press(Qt.Key.Key_F3, "connected")
+            await press(Qt.Key.Key_F4, "ended")
+
+            await until(lambda: window.wrap_up.isVisible() and window.wrap_up.code.isEnabled())
+            window.wrap_up.code.setCurrentIndex(1)
+            window.wrap_up.notes.setPlainText("Carte opposée, nouvelle carte commandée.")
+            QTest.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+            await until(lambda: interaction_id not in desktop.calls.interactions)
+            state = (await control.get("/sandbox/state")).json()
+            assert state["agents"]["alice"]["state"] == "ready"
+            await until(lambda: window.card.pages.currentWidget() is window.card.idle)
+        finally:
+            window.close()
+            window.deleteLater()
