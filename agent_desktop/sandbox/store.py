@@ -57,6 +57,9 @@ class Store:
         today = today or datetime.now(UTC).date()
         self._day_shift = today - ANCHOR
         self._base = int(datetime(today.year, today.month, today.day, tzinfo=UTC).timestamp())
+        # Customers added through the control API live in memory only: the generated file
+        # is a per-seed cache shared by later runs and must stay as generated.
+        self._added: dict[str, w.CustomerWire] = {}
 
     def close(self) -> None:
         self._db.close()
@@ -135,11 +138,21 @@ class Store:
             )
         return out
 
+    def add_customer(self, customer: w.CustomerWire) -> None:
+        """Add (or replace) a customer for this run only (tests: hostile names…)."""
+        self._added[customer.id] = customer
+
     def customer(self, customer_id: str) -> w.CustomerWire | None:
+        if customer_id in self._added:
+            return self._added[customer_id]
         found = self._customers([customer_id])
         return found[0] if found else None
 
     def lookup_phone(self, e164: str) -> list[w.CustomerWire]:
+        added = [c for c in self._added.values() if e164 in c.phones]
+        return added + self._lookup_generated(e164)
+
+    def _lookup_generated(self, e164: str) -> list[w.CustomerWire]:
         ids = [
             r[0]
             for r in self._db.execute(
@@ -168,7 +181,12 @@ class Store:
             ):
                 if r[0] not in ids:
                     ids.append(r[0])
-        return self._customers(ids[:MAX_SEARCH_RESULTS])
+        added = [
+            c
+            for c in self._added.values()
+            if words and all(t in fold(f"{c.first_name} {c.last_name} {c.id}") for t in words)
+        ]
+        return (added + self._customers(ids))[:MAX_SEARCH_RESULTS]
 
     def caller_picks(self) -> list[CallerPick]:
         phones: dict[str, list[str]] = {}

@@ -10,6 +10,7 @@ import pytest
 from e2e_helpers import next_event, session_as, until
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 
 from agent_desktop.domain.agent import AgentState
 from agent_desktop.domain.events import ScreenPopReady
@@ -63,6 +64,51 @@ async def test_keyboard_only_call_from_ring_to_wrap_up(
             state = (await control.get("/sandbox/state")).json()
             assert state["agents"]["alice"]["state"] == "ready"
             await until(lambda: window.card.pages.currentWidget() is window.card.idle)
+        finally:
+            window.close()
+            window.deleteLater()
+
+
+EVIL_NAME = '<b>x</b><img src="http://127.0.0.1:9/t.png">'
+
+
+async def test_html_from_the_network_is_shown_as_plain_text(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    async with session_as(sandbox, "alice") as (desktop, control):
+        hostile = {
+            "id": "C-HTML-1",
+            "first_name": EVIL_NAME,
+            "last_name": "<i>Dupont</i>",
+            "segment": "<u>premium</u>",
+            "phones": ["+33611223344"],
+            "email": "<a href='javascript:alert(1)'>x</a>",
+            "address": {"street": "<script>1</script>", "postcode": "<b>75</b>", "city": "Paris"},
+            "products": [{"id": "P1", "name": "<h1>Livret</h1>", "kind": "livret"}],
+        }
+        (await control.post("/sandbox/customers", json=hostile)).raise_for_status()
+        settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(desktop, "fr", settings)
+        window.show()
+        try:
+            assert await desktop.set_state(AgentState.READY)
+            popped = next_event(desktop.bus, ScreenPopReady)
+            call = await control.post(
+                "/sandbox/calls",
+                json={"agent": "alice", "phone": "06 11 22 33 44", "identified_by_ivr": False},
+            )
+            call.raise_for_status()
+            pop = (await popped).pop
+            assert pop.customer is not None and pop.customer.id == "C-HTML-1"
+            details = window.card.details
+            await until(lambda: window.card.pages.currentWidget() is details)
+            assert details.name.text() == f"{EVIL_NAME} <i>Dupont</i>"
+            assert details.name.textFormat() == Qt.TextFormat.PlainText
+            assert details.segment.text() == "<u>premium</u>"
+            assert details.products.item(0).text().startswith("<h1>Livret</h1>")
+            for label in window.findChildren(QLabel):
+                if "<" in label.text():
+                    assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
         finally:
             window.close()
             window.deleteLater()

@@ -11,7 +11,7 @@ from typing import Any, Literal
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
-from agent_desktop.protocol.schemas import InteractionWire
+from agent_desktop.protocol.schemas import CustomerWire, InteractionWire
 from agent_desktop.sandbox.center import now
 from agent_desktop.sandbox.data.generate import ensure_big_customer
 from agent_desktop.sandbox.deps import ERRORS, Ctx
@@ -168,6 +168,17 @@ async def big_customer(body: BigCustomerRequest, ctx: Ctx) -> BigCustomerRespons
         ensure_big_customer, ctx.store.path, ctx.config.seed, body.items
     )
     return BigCustomerResponse(customer_id=customer_id, items=body.items)
+
+
+@router.post(
+    "/customers",
+    status_code=201,
+    response_model=CustomerWire,
+    summary="Add a customer for this run only (not written to the generated data)",
+)
+async def add_customer(body: CustomerWire, ctx: Ctx) -> CustomerWire:
+    ctx.store.add_customer(body)
+    return body
 
 
 @router.put(
