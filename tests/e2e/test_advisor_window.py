@@ -3,6 +3,8 @@ holds, retrieves, hangs up and wraps up — checked against the server's own sta
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -14,7 +16,9 @@ from PySide6.QtWidgets import QLabel
 
 from agent_desktop.domain.agent import AgentState
 from agent_desktop.domain.events import ScreenPopReady
+from agent_desktop.domain.screen_pop import ScreenPop
 from agent_desktop.sandbox.server import SandboxServer
+from agent_desktop.services.desktop import Desktop
 from agent_desktop.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.asyncio
@@ -25,23 +29,33 @@ async def server_state(control: httpx.AsyncClient, interaction_id: str) -> str:
     return next(i["state"] for i in state["interactions"] if i["id"] == interaction_id)
 
 
+@contextlib.contextmanager
+def advisor_window(desktop: Desktop, tmp_path: Path) -> Iterator[MainWindow]:
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(desktop, "fr", settings)
+    window.show()
+    try:
+        yield window
+    finally:
+        window.close()
+        window.deleteLater()
+
+
+async def offer(desktop: Desktop, control: httpx.AsyncClient, **call: object) -> ScreenPop:
+    """Make alice ready, offer her a call, and wait for its card."""
+    assert await desktop.set_state(AgentState.READY)
+    popped = next_event(desktop.bus, ScreenPopReady)
+    (await control.post("/sandbox/calls", json={"agent": "alice", **call})).raise_for_status()
+    return (await popped).pop
+
+
 async def test_keyboard_only_call_from_ring_to_wrap_up(
     sandbox: SandboxServer, tmp_path: Path
 ) -> None:
     async with session_as(sandbox, "alice") as (desktop, control):
-        settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(desktop, "fr", settings)
-        window.show()
-        try:
-            assert await desktop.set_state(AgentState.READY)
-            popped = next_event(desktop.bus, ScreenPopReady)
-            call = await control.post(
-                "/sandbox/calls",
-                json={"agent": "alice", "customer_id": "C100042", "identified_by_ivr": True},
-            )
-            call.raise_for_status()
-            interaction_id = call.json()["id"]
-            pop = (await popped).pop
+        with advisor_window(desktop, tmp_path) as window:
+            pop = await offer(desktop, control, customer_id="C100042", identified_by_ivr=True)
+            interaction_id = pop.interaction_id
             assert pop.customer is not None
             assert window.card.details.name.text() == pop.customer.display_name
             assert "Alice Martin" in window.windowTitle()
@@ -64,9 +78,6 @@ async def test_keyboard_only_call_from_ring_to_wrap_up(
             state = (await control.get("/sandbox/state")).json()
             assert state["agents"]["alice"]["state"] == "ready"
             await until(lambda: window.card.pages.currentWidget() is window.card.idle)
-        finally:
-            window.close()
-            window.deleteLater()
 
 
 EVIL_NAME = '<b>x</b><img src="http://127.0.0.1:9/t.png">'
@@ -87,18 +98,8 @@ async def test_html_from_the_network_is_shown_as_plain_text(
             "products": [{"id": "P1", "name": "<h1>Livret</h1>", "kind": "livret"}],
         }
         (await control.post("/sandbox/customers", json=hostile)).raise_for_status()
-        settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(desktop, "fr", settings)
-        window.show()
-        try:
-            assert await desktop.set_state(AgentState.READY)
-            popped = next_event(desktop.bus, ScreenPopReady)
-            call = await control.post(
-                "/sandbox/calls",
-                json={"agent": "alice", "phone": "06 11 22 33 44", "identified_by_ivr": False},
-            )
-            call.raise_for_status()
-            pop = (await popped).pop
+        with advisor_window(desktop, tmp_path) as window:
+            pop = await offer(desktop, control, phone="06 11 22 33 44", identified_by_ivr=False)
             assert pop.customer is not None and pop.customer.id == "C-HTML-1"
             details = window.card.details
             await until(lambda: window.card.pages.currentWidget() is details)
@@ -109,6 +110,3 @@ async def test_html_from_the_network_is_shown_as_plain_text(
             for label in window.findChildren(QLabel):
                 if "<" in label.text():
                     assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
-        finally:
-            window.close()
-            window.deleteLater()

@@ -43,6 +43,7 @@ from agent_desktop.ports.telephony import (
     StreamEvent,
 )
 from agent_desktop.services.desktop import Desktop
+from agent_desktop.ui.main_window import MainWindow
 from agent_desktop.ui.theme import apply_theme
 
 NOW = datetime(2025, 3, 4, 9, 30, tzinfo=UTC)
@@ -258,12 +259,7 @@ def set_agent(desk: Desktop, agent: Agent) -> None:
 
 
 def ring(desk: Desktop, telephony: RecordingTelephony, interaction: Interaction) -> None:
-    """A call arrives on the stream: the server knows it, the desktop applies it."""
-    telephony.interactions[interaction.id] = interaction
-    desk.calls.apply(interaction)
-
-
-def advance(desk: Desktop, telephony: RecordingTelephony, interaction: Interaction) -> None:
+    """A call arrives or changes on the stream: the server knows it, the desktop applies it."""
     telephony.interactions[interaction.id] = interaction
     desk.calls.apply(interaction)
 
@@ -271,3 +267,12 @@ def advance(desk: Desktop, telephony: RecordingTelephony, interaction: Interacti
 @pytest.fixture
 def settings(tmp_path: Any) -> QSettings:
     return QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, desktop, settings):
+    win = MainWindow(desktop, "en", settings)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()

@@ -6,7 +6,6 @@ import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from conftest import offered, ring, set_agent  # type: ignore[import-not-found]
 from PySide6.QtCore import QSettings, Qt
 
@@ -16,15 +15,6 @@ from agent_desktop.ui import shortcuts
 from agent_desktop.ui.main_window import MainWindow
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "shortcuts.md"
-
-
-@pytest.fixture
-def window(qtbot, desktop, settings):
-    win = MainWindow(desktop, "en", settings)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
 
 
 def test_state_choices_are_ready_and_each_reason_in_ui_language(qtbot, desktop, settings) -> None:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import advance, moved, offered, ring  # type: ignore[import-not-found]
+from conftest import moved, offered, ring  # type: ignore[import-not-found]
 from PySide6.QtCore import Qt
 
 from agent_desktop.domain.events import ConnectionChanged, Link
 from agent_desktop.domain.interaction import Action, InteractionState
-from agent_desktop.ui.main_window import MainWindow
 
 NAMES = {
     "answer": {Action.ANSWER},
@@ -19,15 +18,6 @@ NAMES = {
     "hangup": {Action.HANGUP},
     "transfer": {Action.BLIND_TRANSFER},
 }
-
-
-@pytest.fixture
-def window(qtbot, desktop, settings):
-    win = MainWindow(desktop, "en", settings)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
 
 
 def enabled(window) -> set[str]:
@@ -58,7 +48,7 @@ def test_enabled_exactly_from_allowed_actions(window, desktop, telephony, state,
     ring(desktop, telephony, call)
     if state != InteractionState.OFFERED:
         call = moved(call, state, muted)
-        advance(desktop, telephony, call)
+        ring(desktop, telephony, call)
     assert enabled(window) == expected(call.allowed_actions)
     # The label of a toggle follows what the server allows.
     if Action.RETRIEVE in call.allowed_actions:

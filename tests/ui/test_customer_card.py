@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
 from conftest import (  # type: ignore[import-not-found]
-    advance,
     customer,
     moved,
     offered,
@@ -18,15 +16,6 @@ from agent_desktop.domain.interaction import InteractionState
 from agent_desktop.ui.main_window import MainWindow
 
 EVIL = "<b>x</b><img src=http://evil.example/a.png>"
-
-
-@pytest.fixture
-def window(qtbot, desktop, settings):
-    win = MainWindow(desktop, "en", settings)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
 
 
 def test_idle_card_says_waiting_and_the_agent_state(window) -> None:
@@ -151,7 +140,7 @@ def test_card_clears_back_to_idle_when_the_interaction_closes(qtbot, window, des
     call = offered(customer_id="C-1042")
     ring(desktop, telephony, call)
     qtbot.waitUntil(lambda: window.card.pages.currentWidget() is window.card.details)
-    advance(desktop, telephony, moved(call, InteractionState.CLOSED))
+    ring(desktop, telephony, moved(call, InteractionState.CLOSED))
     assert window.card.pages.currentWidget() is window.card.idle
     assert not window.card.context.isVisible()
     assert not window.banner.isVisible()

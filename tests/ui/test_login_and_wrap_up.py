@@ -11,7 +11,6 @@ from agent_desktop.ports.secrets import SecretStoreUnavailable
 from agent_desktop.ports.telephony import GatewayError
 from agent_desktop.services.tasks import TaskGroup
 from agent_desktop.ui.login_dialog import KEYRING_SERVICE, LoginDialog, keyring_account
-from agent_desktop.ui.main_window import MainWindow
 
 URL = "https://gw.example.test"
 
@@ -140,15 +139,6 @@ def test_bad_url_is_caught_before_any_call(qtbot, tasks) -> None:
 
 
 # ------------------------------------------------------------------ wrap-up
-
-
-@pytest.fixture
-def window(qtbot, desktop, settings):
-    win = MainWindow(desktop, "en", settings)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
 
 
 def test_wrap_up_panel_appears_on_ended_and_ctrl_enter_sends(qtbot, window, desktop, telephony):
