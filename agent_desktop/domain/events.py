@@ -70,8 +70,12 @@ class ConnectionChanged(DomainEvent):
 class Notice(DomainEvent):
     """Something the advisor should read (a refused command, an ignored event…).
 
-    ``text`` is already in the UI language; ``level`` is ``info``, ``warning`` or ``error``.
+    ``code`` is machine-readable (a gateway error code such as ``action_not_allowed``) so
+    the shell can say it in the UI language; ``text`` is the fallback when the shell has
+    no sentence for that code (it may be English from the server). ``level`` is ``info``,
+    ``warning`` or ``error``.
     """
 
     text: str
     level: str = "info"
+    code: str | None = None

@@ -144,7 +144,7 @@ class Desktop:
 
     def _refused(self, exc: GatewayError) -> None:
         log.warning("command refused: %s", exc.code)
-        self.bus.publish(Notice(exc.message, "error"))
+        self.bus.publish(Notice(exc.message, "error", exc.code))
 
     # -------------------------------------------------------------- events
 

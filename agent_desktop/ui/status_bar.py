@@ -28,6 +28,31 @@ def link_text(link: Link) -> str:
     return texts[link]
 
 
+def notice_text(notice: Notice) -> str:
+    """The notice in the UI language when its code is known, else the text as sent."""
+    texts = {
+        "action_not_allowed": QCoreApplication.translate(
+            "StatusBar", "That action is no longer possible: the call has changed state."
+        ),
+        "not_found": QCoreApplication.translate(
+            "StatusBar", "That call no longer exists on the server."
+        ),
+        "unreachable": QCoreApplication.translate(
+            "StatusBar", "The server cannot be reached: the action was not sent."
+        ),
+        "timeout": QCoreApplication.translate(
+            "StatusBar", "The server did not answer in time: the action may not have been applied."
+        ),
+        "unauthorized": QCoreApplication.translate(
+            "StatusBar", "Your session has expired: please log in again."
+        ),
+        "invalid_request": QCoreApplication.translate(
+            "StatusBar", "The server refused the request as invalid."
+        ),
+    }
+    return texts.get(notice.code or "", notice.text)
+
+
 def _repolish(label: QLabel) -> None:
     label.style().unpolish(label)
     label.style().polish(label)
@@ -64,7 +89,7 @@ class ShellStatusBar(QStatusBar):
         _repolish(self.link)
 
     def show_notice(self, notice: Notice) -> None:
-        self.notice.setText(notice.text)
+        self.notice.setText(notice_text(notice))
         self.notice.setProperty("level", notice.level)
         _repolish(self.notice)
         self._clear.start(NOTICE_SECONDS * 1000)

@@ -6,8 +6,8 @@ import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from conftest import offered, ring, set_agent  # type: ignore[import-not-found]
 from PySide6.QtCore import QSettings, Qt
+from ui_helpers import offered, ring, set_agent
 
 from agent_desktop.domain.agent import Agent, AgentState, NextState
 from agent_desktop.domain.events import Notice

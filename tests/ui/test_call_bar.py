@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import moved, offered, ring  # type: ignore[import-not-found]
 from PySide6.QtCore import Qt
+from ui_helpers import moved, offered, ring
 
 from agent_desktop.domain.events import ConnectionChanged, Link
 from agent_desktop.domain.interaction import Action, InteractionState
@@ -176,5 +176,10 @@ def test_refused_command_shows_a_notice(qtbot, window, desktop, telephony) -> No
     ring(desktop, telephony, offered())
     telephony.refuse = GatewayError("action_not_allowed", "The call is no longer ringing")
     qtbot.keyClick(window, Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: window.status.notice.text() == "The call is no longer ringing")
+    qtbot.waitUntil(
+        lambda: (
+            window.status.notice.text()
+            == "That action is no longer possible: the call has changed state."
+        )
+    )
     assert window.status.notice.textFormat() == Qt.TextFormat.PlainText

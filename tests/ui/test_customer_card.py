@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from conftest import (  # type: ignore[import-not-found]
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from ui_helpers import (
     customer,
     moved,
     offered,
     ring,
 )
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
 
 from agent_desktop.domain.customer import Address, Customer, Product
 from agent_desktop.domain.interaction import InteractionState

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import moved, offered, ring  # type: ignore[import-not-found]
 from PySide6.QtCore import Qt
+from ui_helpers import moved, offered, ring
 
 from agent_desktop.domain.interaction import Action, InteractionState
 from agent_desktop.ports.secrets import SecretStoreUnavailable

@@ -9,9 +9,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import offered, ring  # type: ignore[import-not-found]
 from PySide6.QtCore import QTranslator
+from ui_helpers import offered, ring
 
+from agent_desktop.domain.events import Notice
 from agent_desktop.ui.i18n import I18N_DIR, install_translator
 from agent_desktop.ui.login_dialog import error_text
 from agent_desktop.ui.main_window import MainWindow
@@ -89,6 +90,13 @@ def test_french_ui(qtbot, french, desktop, telephony, settings) -> None:
     assert window.call_bar.answer.toolTip() == "Décrocher (F2)"
     ring(desktop, telephony, offered(number="07 11 22 33 44"))
     qtbot.waitUntil(lambda: window.card.search_page.title.text() == "Appelant inconnu")
+    # A refusal from the server (English text) is said in French from its code.
+    desktop.bus.publish(Notice("Action not allowed in this state", "error", "action_not_allowed"))
+    assert window.status.notice.text() == (
+        "Cette action n’est plus possible : l’appel a changé d’état."
+    )
+    desktop.bus.publish(Notice("Something new happened", "error", "brand_new_code"))
+    assert window.status.notice.text() == "Something new happened"
     window.close()
 
 

@@ -8,6 +8,7 @@ kind come out as :class:`GatewayError` with a stable code the shell can translat
 from __future__ import annotations
 
 import logging
+import ssl
 import uuid
 from collections.abc import AsyncIterator
 from typing import Any, TypeVar
@@ -93,7 +94,7 @@ class GatewayClient:
                 "timeout", f"the gateway did not answer in time ({method})"
             ) from None
         except httpx.HTTPError as exc:
-            raise GatewayError("unreachable", f"cannot reach {self.base_url}: {exc}") from None
+            raise _transport_error(exc, self.base_url) from None
         if response.status_code >= 400:
             raise _error_from(response)
         try:
@@ -211,6 +212,17 @@ def _segment(identifier: str) -> str:
     if identifier in ("", ".", ".."):
         raise GatewayError("invalid_id", "an empty or relative id cannot be requested")
     return quote(identifier, safe="")
+
+
+def _transport_error(exc: httpx.HTTPError, base_url: str) -> GatewayError:
+    """``tls_error`` when the certificate was refused (never silently retried without
+    verification), ``unreachable`` for every other connection failure."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, ssl.SSLError):
+            return GatewayError("tls_error", f"TLS verification failed for {base_url}: {cause}")
+        cause = cause.__cause__ or cause.__context__
+    return GatewayError("unreachable", f"cannot reach {base_url}: {exc}")
 
 
 def _error_from(response: httpx.Response) -> GatewayError:

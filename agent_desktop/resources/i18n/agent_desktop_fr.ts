@@ -190,52 +190,52 @@
 <context>
     <name>CustomerDetails</name>
     <message>
-        <location filename="../../ui/customer_details.py" line="31"/>
+        <location filename="../../ui/customer_details.py" line="34"/>
         <source>status: %1</source>
         <translation>statut : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_details.py" line="37"/>
+        <location filename="../../ui/customer_details.py" line="40"/>
         <source>since %1</source>
         <translation>depuis %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_details.py" line="77"/>
+        <location filename="../../ui/customer_details.py" line="80"/>
         <source>Contact details</source>
         <translation>Coordonnées</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_details.py" line="80"/>
+        <location filename="../../ui/customer_details.py" line="83"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_details.py" line="81"/>
+        <location filename="../../ui/customer_details.py" line="84"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_details.py" line="82"/>
+        <location filename="../../ui/customer_details.py" line="85"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_details.py" line="100"/>
+        <location filename="../../ui/customer_details.py" line="103"/>
         <source>Products and contracts</source>
         <translation>Produits et contrats</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_details.py" line="130"/>
+        <location filename="../../ui/customer_details.py" line="133"/>
         <source>Customer since %1</source>
         <translation>Client depuis %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_details.py" line="132"/>
+        <location filename="../../ui/customer_details.py" line="135"/>
         <source>Customer no. %1</source>
         <translation>N° client %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_details.py" line="145"/>
+        <location filename="../../ui/customer_details.py" line="148"/>
         <source>No product on record</source>
         <translation>Aucun produit enregistré</translation>
     </message>
@@ -535,37 +535,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Agent state</source>
         <translation>État du conseiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Call controls</source>
         <translation>Commandes d&apos;appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>&amp;View</source>
         <translation>A&amp;ffichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Call controls are disabled until the connection is back.</source>
         <translation>Les commandes d&apos;appel sont désactivées jusqu&apos;au retour de la connexion.</translation>
     </message>
@@ -680,6 +680,36 @@
         <location filename="../../ui/status_bar.py" line="26"/>
         <source>Disconnected — please log in again</source>
         <translation>Déconnecté — veuillez vous reconnecter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="34"/>
+        <source>That action is no longer possible: the call has changed state.</source>
+        <translation>Cette action n’est plus possible : l’appel a changé d’état.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="37"/>
+        <source>That call no longer exists on the server.</source>
+        <translation>Cet appel n’existe plus sur le serveur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="40"/>
+        <source>The server cannot be reached: the action was not sent.</source>
+        <translation>Serveur injoignable : l’action n’a pas été envoyée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="43"/>
+        <source>The server did not answer in time: the action may not have been applied.</source>
+        <translation>Le serveur n’a pas répondu à temps : l’action n’a peut-être pas été prise en compte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="46"/>
+        <source>Your session has expired: please log in again.</source>
+        <translation>Votre session a expiré : reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="49"/>
+        <source>The server refused the request as invalid.</source>
+        <translation>Le serveur a refusé la demande comme invalide.</translation>
     </message>
 </context>
 <context>
