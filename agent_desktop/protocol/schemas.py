@@ -223,6 +223,35 @@ class KbSearchResult(Wire):
     hits: list[ArticleHit]
 
 
+class ArticleFeedbackRequest(Wire):
+    helpful: bool
+    context: str = Field(
+        default="", max_length=2000, description="what the advisor was looking for (optional)"
+    )
+
+
+class ArticleFeedbackAck(Wire):
+    article_id: str
+    helpful: int = Field(description="helpful votes so far")
+    not_helpful: int = Field(description="not-helpful votes so far")
+
+
+class ArticleSubmission(Wire):
+    """A new article, or a fix to ``replaces`` (an existing article id), for review."""
+
+    language: Literal["fr", "en"]
+    title: str = Field(min_length=1, max_length=300)
+    body: str = Field(min_length=1, max_length=50_000, description="Markdown")
+    questions: list[str] = Field(default_factory=list, max_length=50)
+    replaces: str | None = Field(default=None, description="the article this fixes, if any")
+
+
+class SubmissionAck(Wire):
+    id: str
+    status: Literal["pending_review", "accepted", "rejected"] = "pending_review"
+    submitted_at: datetime
+
+
 class ExpertWire(Wire):
     id: str
     name: str

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from agent_desktop.sandbox.center import ContactCenter
 from agent_desktop.sandbox.config import SandboxConfig
@@ -18,6 +19,10 @@ class SandboxContext:
     hub: EventHub
     center: ContactCenter
     scenario: Scenario
+    # KB feedback votes by article id ([helpful, not helpful]) and article submissions
+    # waiting for review (in memory: the sandbox forgets them when it stops).
+    kb_votes: dict[str, list[int]] = field(default_factory=dict)
+    kb_submissions: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def build(cls, config: SandboxConfig, store: Store) -> SandboxContext:

@@ -21,6 +21,7 @@ from agent_desktop.domain.events import (
     Link,
     Notice,
     ScreenPopReady,
+    TranscriptAdded,
 )
 from agent_desktop.domain.interaction import Interaction
 from agent_desktop.services.desktop import Desktop
@@ -44,6 +45,7 @@ class DesktopBridge(QObject):
         sig_link_changed(ConnectionChanged): the event stream's health changed.
         sig_notice(Notice): a message for the advisor (refused command…).
         sig_tick(): once a second, for the time-in-state clocks.
+        sig_transcript(TranscriptSegment): a live transcript segment arrived.
     """
 
     sig_agent_changed = Signal(object)
@@ -55,6 +57,7 @@ class DesktopBridge(QObject):
     sig_link_changed = Signal(object)
     sig_notice = Signal(object)
     sig_tick = Signal()
+    sig_transcript = Signal(object)
 
     def __init__(self, desktop: Desktop, lang: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +73,7 @@ class DesktopBridge(QObject):
             bus.subscribe(ScreenPopReady, lambda e: self.sig_screen_pop.emit(e.pop)),
             bus.subscribe(ConnectionChanged, self._on_link),
             bus.subscribe(Notice, lambda e: self.sig_notice.emit(e)),
+            bus.subscribe(TranscriptAdded, lambda e: self.sig_transcript.emit(e.segment)),
         ]
         self._timer = QTimer(self)
         self._timer.setInterval(1000)

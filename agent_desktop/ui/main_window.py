@@ -20,6 +20,7 @@ from agent_desktop.ui.bridge import DesktopBridge
 from agent_desktop.ui.call_bar import CallBar
 from agent_desktop.ui.customer_card import CustomerCard
 from agent_desktop.ui.docks import dock_specs, placeholder_dock
+from agent_desktop.ui.history_panel import HistoryPanel
 from agent_desktop.ui.icons import icon
 from agent_desktop.ui.labels import agent_label
 from agent_desktop.ui.shortcuts_dialog import ShortcutsDialog
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         banner: the ringing banner; link_banner: the "connection lost" banner.
         wrap_up: the after-call-work panel.
         docks: the dock panels by objectName.
+        history: the unified history panel (in the History dock).
         status: the status bar.
         alerter: tray + taskbar alert on offers.
 
@@ -95,6 +97,8 @@ class MainWindow(QMainWindow):
             dock = placeholder_dock(spec, self)
             self.addDockWidget(spec.area, dock)
             self.docks[spec.object_name] = dock
+        self.history = HistoryPanel(self.bridge, self)
+        self.docks["historyDock"].setWidget(self.history)
         self.tabifyDockWidget(self.docks["knowledgeDock"], self.docks["pluginsDock"])
         self.docks["knowledgeDock"].raise_()
         self.setDockNestingEnabled(True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import ssl
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from typing import Any, TypeVar
 from urllib.parse import quote
 
@@ -23,6 +23,8 @@ from agent_desktop.adapters.gateway.events import BadEvent, decode
 from agent_desktop.domain.agent import Agent, AgentState
 from agent_desktop.domain.customer import Customer
 from agent_desktop.domain.interaction import Action, Interaction
+from agent_desktop.ports.history import HistoryItem, HistoryPage
+from agent_desktop.ports.knowledge import Article, ArticleHit
 from agent_desktop.ports.telephony import (
     STREAM_OPENED,
     Code,
@@ -205,6 +207,71 @@ class GatewayClient:
             "GET", "/v1/customers/search", w.CustomerMatches, params={"q": query[:200]}
         )
         return [mapping.customer(c) for c in answer.matches]
+
+    # ------------------------------------------------------------- History
+
+    async def history_page(
+        self,
+        customer_id: str,
+        cursor: str | None = None,
+        limit: int = 50,
+        channels: Sequence[str] = (),
+        query: str = "",
+    ) -> HistoryPage:
+        params: dict[str, Any] = {"limit": limit}
+        if cursor:
+            params["cursor"] = cursor
+        if channels:
+            params["channels"] = ",".join(channels)
+        if query.strip():
+            params["q"] = query.strip()[:200]
+        page = await self._call(
+            "GET", f"/v1/customers/{_segment(customer_id)}/history", w.HistoryPage, params=params
+        )
+        return HistoryPage(
+            tuple(mapping.history_item(i) for i in page.items), page.next_cursor, page.total
+        )
+
+    async def history_item(self, customer_id: str, item_id: str) -> HistoryItem | None:
+        path = f"/v1/customers/{_segment(customer_id)}/history/{_segment(item_id)}"
+        try:
+            return mapping.history_item(await self._call("GET", path, w.HistoryItemWire))
+        except GatewayError as exc:
+            if exc.status == 404:
+                return None
+            raise
+
+    # ------------------------------------------------------------- Knowledge
+
+    async def kb_search(
+        self, query: str, lang: str | None = None, limit: int = 10
+    ) -> list[ArticleHit]:
+        params: dict[str, Any] = {"q": query[:2000], "limit": limit}
+        if lang in ("fr", "en"):
+            params["lang"] = lang
+        found = await self._call("GET", "/v1/kb/search", w.KbSearchResult, params=params)
+        return [mapping.article_hit(h) for h in found.hits]
+
+    async def kb_article(self, article_id: str) -> Article | None:
+        try:
+            found = await self._call(
+                "GET", f"/v1/kb/articles/{_segment(article_id)}", w.ArticleWire
+            )
+        except GatewayError as exc:
+            if exc.status == 404:
+                return None
+            raise
+        return mapping.article(found)
+
+    async def kb_feedback(self, article_id: str, helpful: bool, context: str = "") -> None:
+        body = w.ArticleFeedbackRequest(helpful=helpful, context=context[:2000]).model_dump()
+        await self._call(
+            "POST",
+            f"/v1/kb/articles/{_segment(article_id)}/feedback",
+            w.ArticleFeedbackAck,
+            json=body,
+            idempotent=True,
+        )
 
 
 def _segment(identifier: str) -> str:

@@ -11,6 +11,8 @@ from agent_desktop.domain.interaction import (
     InteractionState,
     TranscriptSegment,
 )
+from agent_desktop.ports.history import HistoryItem
+from agent_desktop.ports.knowledge import Article, ArticleHit
 from agent_desktop.ports.telephony import Code
 from agent_desktop.protocol import schemas as w
 
@@ -79,3 +81,35 @@ def customer(c: w.CustomerWire) -> Customer:
 
 def code(c: w.CodeWire) -> Code:
     return Code(c.code, c.label_fr, c.label_en)
+
+
+def history_item(h: w.HistoryItemWire) -> HistoryItem:
+    return HistoryItem(
+        id=h.id,
+        customer_id=h.customer_id,
+        channel=h.channel,
+        direction=h.direction,
+        at=h.at,
+        queue=h.queue,
+        agent=h.agent,
+        reason=h.reason,
+        outcome=h.outcome,
+        summary=h.summary,
+        body=h.body,
+    )
+
+
+def article(a: w.ArticleWire) -> Article:
+    return Article(
+        id=a.id,
+        language=a.language,
+        title=a.title,
+        body=a.body,
+        tags=tuple(a.tags),
+        questions=tuple(a.questions),
+        updated_at=a.updated_at,
+    )
+
+
+def article_hit(h: w.ArticleHit) -> ArticleHit:
+    return ArticleHit(id=h.id, language=h.language, title=h.title, snippet=h.snippet, score=h.score)

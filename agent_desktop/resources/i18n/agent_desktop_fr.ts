@@ -328,6 +328,130 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <location filename="../../ui/history_panel.py" line="61"/>
+        <source>Call</source>
+        <translation>Appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="62"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="63"/>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="64"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="65"/>
+        <source>Social media</source>
+        <translation>Réseaux sociaux</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="66"/>
+        <source>Callback</source>
+        <translation>Rappel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="67"/>
+        <source>Letter</source>
+        <translation>Courrier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="68"/>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="75"/>
+        <source>outbound</source>
+        <translation>sortant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="76"/>
+        <source>inbound</source>
+        <translation>entrant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="170"/>
+        <source>Now</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="181"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="183"/>
+        <source>Advisor</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="187"/>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="209"/>
+        <source>The interaction in progress</source>
+        <translation>L'échange en cours</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../ui/history_panel.py" line="306"/>
+        <source>All channels</source>
+        <translation>Tous les canaux</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="309"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="312"/>
+        <source>Search the history…</source>
+        <translation>Rechercher dans l'historique…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="353"/>
+        <source>This platform does not provide the history.</source>
+        <translation>Cette plateforme ne fournit pas l'historique.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="355"/>
+        <source>The history appears when a customer is identified.</source>
+        <translation>L'historique s'affiche dès que le client est identifié.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/history_panel.py" line="396"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n élément</numerusform>
+            <numerusform>%n éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="400"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="403"/>
+        <source>The history could not be loaded: %1</source>
+        <translation>Impossible de charger l'historique : %1</translation>
+    </message>
+</context>
+<context>
     <name>IdlePage</name>
     <message>
         <location filename="../../ui/customer_card.py" line="35"/>
@@ -535,37 +659,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Agent state</source>
         <translation>État du conseiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>Call controls</source>
         <translation>Commandes d&apos;appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;View</source>
         <translation>A&amp;ffichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Call controls are disabled until the connection is back.</source>
         <translation>Les commandes d&apos;appel sont désactivées jusqu&apos;au retour de la connexion.</translation>
     </message>

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import UTC, datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from agent_desktop.protocol.schemas import ArticleWire, KbSearchResult
+from agent_desktop.protocol.schemas import (
+    ArticleFeedbackAck,
+    ArticleFeedbackRequest,
+    ArticleSubmission,
+    ArticleWire,
+    KbSearchResult,
+    SubmissionAck,
+)
 from agent_desktop.sandbox.deps import AUTH_RESPONSES, ERRORS, Ctx, User
 from agent_desktop.sandbox.errors import not_found
 
@@ -39,3 +48,34 @@ async def article(article_id: str, ctx: Ctx, user: User) -> ArticleWire:
     if found is None:
         raise not_found("article")
     return found
+
+
+@router.post(
+    "/articles/{article_id}/feedback",
+    response_model=ArticleFeedbackAck,
+    responses={404: ERRORS},
+    summary="An advisor found the article helpful or not (counted per article)",
+)
+async def feedback(
+    article_id: str, body: ArticleFeedbackRequest, ctx: Ctx, user: User
+) -> ArticleFeedbackAck:
+    if ctx.store.article(article_id) is None:
+        raise not_found("article")
+    votes = ctx.kb_votes.setdefault(article_id, [0, 0])
+    votes[0 if body.helpful else 1] += 1
+    return ArticleFeedbackAck(article_id=article_id, helpful=votes[0], not_helpful=votes[1])
+
+
+@router.post(
+    "/articles",
+    response_model=SubmissionAck,
+    status_code=202,
+    responses={404: ERRORS},
+    summary="Submit a new article or a fix; stored for review (pending until accepted)",
+)
+async def submit(body: ArticleSubmission, ctx: Ctx, user: User) -> SubmissionAck:
+    if body.replaces is not None and ctx.store.article(body.replaces) is None:
+        raise not_found("article")
+    ack = SubmissionAck(id=f"SUB-{uuid.uuid4().hex[:12]}", submitted_at=datetime.now(UTC))
+    ctx.kb_submissions.append({"ack": ack, "submission": body, "by": user})
+    return ack

@@ -1,0 +1,38 @@
+"""The platform's knowledge base: search, read, and the advisors' feedback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol, runtime_checkable
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    language: str
+    title: str
+    body: str  # Markdown
+    tags: tuple[str, ...] = ()
+    questions: tuple[str, ...] = field(default_factory=tuple)
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleHit:
+    id: str
+    language: str
+    title: str
+    snippet: str
+    score: float
+
+
+@runtime_checkable
+class Knowledge(Protocol):
+    async def kb_search(
+        self, query: str, lang: str | None = None, limit: int = 10
+    ) -> list[ArticleHit]: ...
+
+    async def kb_article(self, article_id: str) -> Article | None: ...
+
+    async def kb_feedback(self, article_id: str, helpful: bool, context: str = "") -> None: ...

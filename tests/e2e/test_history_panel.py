@@ -1,0 +1,122 @@
+"""The History dock on the real wire: it follows the identified caller, pages lazily
+through a 50 000-item history, filters by channel, searches on the server, opens an item
+whole, and shows the live call on top growing with its transcript."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from e2e_helpers import next_event, session_as, until
+from PySide6.QtCore import QModelIndex, QSettings
+
+from agent_desktop.domain.agent import AgentState
+from agent_desktop.domain.events import ScreenPopReady, TranscriptAdded
+from agent_desktop.domain.interaction import Action
+from agent_desktop.sandbox.server import SandboxServer
+from agent_desktop.services.desktop import Desktop
+from agent_desktop.ui.history_panel import HistoryPanel, HistoryReader
+from agent_desktop.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.asyncio
+
+
+@contextlib.contextmanager
+def window_of(desktop: Desktop, tmp_path: Path) -> Iterator[MainWindow]:
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(desktop, "en", settings)
+    window.show()
+    try:
+        yield window
+    finally:
+        window.close()
+        window.deleteLater()
+
+
+async def big_customer(control: httpx.AsyncClient) -> str:
+    answer = await control.post("/sandbox/customers/big", json={"items": 50_000}, timeout=300)
+    answer.raise_for_status()
+    return str(answer.json()["customer_id"])
+
+
+async def test_fifty_thousand_items_page_lazily_filter_and_search(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    async with session_as(sandbox, "alice") as (desktop, control):
+        customer_id = await big_customer(control)
+        with window_of(desktop, tmp_path) as window:
+            panel: HistoryPanel = window.history
+            model = panel.model
+            started = time.perf_counter()
+            panel.show_customer(customer_id)
+            await until(lambda: len(model.items) > 0)
+            first_page_ms = (time.perf_counter() - started) * 1000
+            assert model.total == 50_000
+            assert len(model.items) == 50
+            assert "50000" in panel.status.text().replace(" ", "").replace(",", "")
+            ats = [i.at for i in model.items]
+            assert ats == sorted(ats, reverse=True)  # newest first
+
+            # Scrolling to the bottom makes the view ask for more, page after page.
+            for pages in (2, 3):
+                panel.view.scrollToBottom()
+                model.fetchMore(QModelIndex())  # what the view calls at the bottom
+                await until(lambda n=pages: len(model.items) >= 50 * n)
+            ids = [i.id for i in model.items]
+            assert len(set(ids)) == len(ids)
+
+            # Filter by channel: the server counts and pages e-mails only.
+            panel.channel.setCurrentIndex(panel.channel.findData("email"))
+            await until(lambda: model.items and model.query and model.query.channels)
+            await until(lambda: len(model.items) > 0)
+            assert {i.channel for i in model.items} == {"email"}
+            assert 0 < model.total < 50_000
+
+            # Full-text search on the server, combined with the filter.
+            word = model.items[0].summary.split()[0].strip(".,;:!?«»\"'")
+            panel.search.setText(word)
+            panel.apply_filters()  # what the debounce timer or Enter does
+            await until(lambda: model.query is not None and model.query.text == word)
+            await until(lambda: len(model.items) > 0)
+            assert {i.channel for i in model.items} == {"email"}
+            assert model.total <= 50_000
+
+            # Open an item: read its whole body as plain text.
+            opened = model.index(0)
+            reader = await panel.open_item(model.items[0])
+            assert isinstance(reader, HistoryReader)
+            body = reader.text.toPlainText()
+            assert body and len(body) >= len(opened.data().split("\n")[-1].rstrip("…")) - 1
+            reader.close()
+            print(f"history first page of a 50 000-item customer: {first_page_ms:.0f} ms")
+
+
+async def test_follows_the_caller_and_shows_the_live_transcript_on_top(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    async with session_as(sandbox, "alice") as (desktop, control):
+        await control.post("/sandbox/scenario", json={"transcript_interval": 0.2})
+        try:
+            with window_of(desktop, tmp_path) as window:
+                model = window.history.model
+                assert await desktop.set_state(AgentState.READY)
+                popped = next_event(desktop.bus, ScreenPopReady)
+                call = {"agent": "alice", "customer_id": "C100042", "identified_by_ivr": True}
+                (await control.post("/sandbox/calls", json=call)).raise_for_status()
+                pop = (await popped).pop
+                assert window.history.customer_id == "C100042"
+                await until(lambda: len(model.items) > 0)
+                assert model.live is not None and model.live.id == pop.interaction_id
+                assert "Now" in model.index(0).data()
+                assert all(i.customer_id == "C100042" for i in model.items)
+
+                said = next_event(desktop.bus, TranscriptAdded)
+                assert await desktop.act(pop.interaction_id, Action.ANSWER)
+                segment = (await said).segment
+                await until(lambda: " ".join(segment.text.split()) in model.index(0).data())
+        finally:
+            await control.post("/sandbox/scenario", json={"transcript_interval": 3.0})
