@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import logging
 import sys
 import time
@@ -33,7 +34,7 @@ from agent_desktop.services.tasks import TaskGroup
 
 log = logging.getLogger(__name__)
 
-DEFAULT_GATEWAY = "http://127.0.0.1:8800"
+DEFAULT_GATEWAY = "http://127.0.0.1:8765"  # `agent-desktop sandbox` listens there by default
 DEMO_USER = "alice"
 
 
@@ -152,8 +153,16 @@ class Application:
         self.window.sig_closed.connect(self._quit.set)
         if self.options.screenshot:
             self._arm_screenshot(Path(self.options.screenshot))
+        if self.options.exit_when_ready:
+            # After the first paint: print the start-up figures for `bench` and stop.
+            QTimer.singleShot(0, self._report_ready)
 
     # ------------------------------------------------------------------ figures
+
+    def _report_ready(self) -> None:
+        figures = {**self.timings, "rss_mb": resident_memory_mb()}
+        print(json.dumps({"ready": figures}), flush=True)
+        self._quit.set()
 
     def _log_memory(self) -> None:
         rss = resident_memory_mb()

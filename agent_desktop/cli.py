@@ -2,6 +2,7 @@
 
     agent-desktop [--demo] [--mode advisor|extended|wallboard] [--gateway URL] [--lang fr|en]
     agent-desktop sandbox --host 127.0.0.1 --port N --seed S
+    agent-desktop kb eval --kb ARTICLES.jsonl --queries QUERIES.csv
 
 Sub-commands are dispatched before anything imports Qt, so ``sandbox`` runs headless.
 """
@@ -19,7 +20,7 @@ LANGS = ("fr", "en")
 def gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="agent-desktop",
-        description="Contact-centre agent desktop. Sub-commands: sandbox.",
+        description="Contact-centre agent desktop. Sub-commands: sandbox, bench.",
     )
     parser.add_argument(
         "--demo",
@@ -39,6 +40,12 @@ def gui_parser() -> argparse.ArgumentParser:
         help="save the window to PNG once the first customer card has popped, then quit "
         "(for smoke tests and documentation)",
     )
+    parser.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="print start-up figures as JSON once the logged-in window is painted, then quit "
+        "(used by `agent-desktop bench`)",
+    )
     return parser
 
 
@@ -48,6 +55,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         from agent_desktop.sandbox.cli import run as run_sandbox
 
         return run_sandbox(args[1:])
+    if args and args[0] == "kb":
+        from agent_desktop.kb_cli import run as run_kb
+
+        return run_kb(args[1:])
+    if args and args[0] == "bench":
+        from agent_desktop.bench.runner import run as run_bench
+
+        return run_bench(args[1:])
+    if args and args[0] == "plugins":
+        from agent_desktop.plugins_host.cli import run as run_plugins
+
+        return run_plugins(args[1:])
     options = gui_parser().parse_args(args)
     from agent_desktop.app import run_gui
 

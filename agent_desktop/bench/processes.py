@@ -1,0 +1,110 @@
+"""Child processes the bench times from the outside: the sandbox on its own, a bare Qt
+window (the floor of any start-up), and the desktop's own cold start in demo mode."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+# The least any PySide6 program can do: import Qt, show a main window, paint it, quit.
+BARE_WINDOW = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 740)
+window.show()
+def ready():
+    rss = None
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                rss = int(line.split()[1]) / 1024
+    print(json.dumps({"ready": {"rss_mb": rss}}), flush=True)
+    app.quit()
+QTimer.singleShot(0, ready)
+app.exec()
+"""
+
+
+def child_env(home: Path) -> dict[str, str]:
+    """Offscreen Qt and private config/state dirs; the sandbox data cache stays shared,
+    so a cold start measures the desktop, not the one-off data generation."""
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["XDG_CONFIG_HOME"] = str(home / "config")
+    env["XDG_STATE_HOME"] = str(home / "state")
+    env["XDG_DATA_HOME"] = str(home / "data")
+    return env
+
+
+def time_until_ready(
+    cmd: list[str], env: dict[str, str], timeout: float = 120
+) -> tuple[float, dict[str, Any]]:
+    """Seconds from spawning ``cmd`` to its ``{"ready": {...}}`` line, and that object."""
+    started = time.perf_counter()
+    with subprocess.Popen(
+        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    ) as child:
+        assert child.stdout is not None
+        with watchdog(child, timeout):
+            for line in child.stdout:
+                if line.startswith('{"ready"'):
+                    elapsed = time.perf_counter() - started
+                    child.wait()
+                    return elapsed, json.loads(line)["ready"]
+            child.wait()
+    raise RuntimeError(f"{cmd[:4]} ended with {child.returncode} before it was ready")
+
+
+@contextmanager
+def watchdog(child: subprocess.Popen[str], timeout: float) -> Iterator[None]:
+    """Kill ``child`` if it is still running after ``timeout`` seconds (a hung child
+    must fail the bench, not hang it)."""
+    timer = threading.Timer(timeout, child.kill)
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+
+
+def bare_window(env: dict[str, str]) -> tuple[float, dict[str, Any]]:
+    return time_until_ready([sys.executable, "-c", BARE_WINDOW], env)
+
+
+def desktop_demo(env: dict[str, str]) -> tuple[float, dict[str, Any]]:
+    cmd = [sys.executable, "-m", "agent_desktop", "--demo", "--lang", "fr", "--exit-when-ready"]
+    return time_until_ready(cmd, env)
+
+
+@contextmanager
+def sandbox_process(env: dict[str, str], seed: int = 7) -> Iterator[str]:
+    """``agent-desktop sandbox`` in its own process (so the bench's own memory figures
+    hold the client only); yields its base URL."""
+    cmd = [
+        sys.executable, "-m", "agent_desktop", "sandbox",
+        "--port", "0", "--seed", str(seed), "--no-auto-calls",
+    ]  # fmt: skip
+    with subprocess.Popen(
+        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    ) as child:
+        assert child.stdout is not None
+        try:
+            with watchdog(child, 120):
+                url = child.stdout.readline().strip()
+            if not url.startswith("http"):
+                raise RuntimeError("the sandbox did not print its URL")
+            yield url
+        finally:
+            child.terminate()
+            child.wait(timeout=30)

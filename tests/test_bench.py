@@ -1,0 +1,41 @@
+"""``agent-desktop bench --quick`` runs and writes well-formed JSON. Figures are measured,
+never asserted: this test checks the shape of the report only."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+KEYS = {"name", "unit", "median", "p95", "floor", "ratio", "budget", "ok", "samples"}
+
+
+def test_quick_bench_writes_one_object_per_figure(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "agent_desktop", "bench", "--quick", "--json", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert isinstance(figures, list) and len(figures) >= 5
+    names = [f["name"] for f in figures]
+    assert len(set(names)) == len(names)
+    for f in figures:
+        assert set(f) == KEYS, f
+        assert f["unit"] in {"s", "ms", "MB"}
+        assert isinstance(f["median"], int | float) and f["median"] >= 0
+        assert f["p95"] is None or f["p95"] >= 0
+        assert isinstance(f["ok"], bool)
+        assert f["samples"] >= 1
+        if f["floor"] is not None and f["floor"] > 0:
+            assert f["ratio"] == pytest.approx(f["median"] / f["floor"], rel=0.02, abs=0.01)
+    assert any(name.startswith("screen-pop") for name in names)
+    print("\n" + result.stdout)
