@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol, runtime_checkable
@@ -36,3 +37,22 @@ class Knowledge(Protocol):
     async def kb_article(self, article_id: str) -> Article | None: ...
 
     async def kb_feedback(self, article_id: str, helpful: bool, context: str = "") -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredArticle:
+    """An article id and its relevance (higher is better; scales differ by index)."""
+
+    id: str
+    score: float
+
+
+@runtime_checkable
+class KbIndex(Protocol):
+    """A local index the suggestions are ranked from (FTS5 by default)."""
+
+    articles: dict[str, Article]
+
+    def add(self, articles: Iterable[Article]) -> int: ...
+
+    def search(self, query: str, limit: int = 10) -> list[ScoredArticle]: ...
