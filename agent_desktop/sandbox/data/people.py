@@ -11,8 +11,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from faker import Faker
-
 from agent_desktop.sandbox.data.reference import PRODUCTS
 
 SEGMENTS = ("particulier", "professionnel", "premium")
@@ -107,6 +105,10 @@ def generate_people(
     seed: int, anchor: date, n_customers: int = 420, n_households: int = 14
 ) -> People:
     """Build ``n_customers`` customers deterministically from ``seed``."""
+    # Imported here: Faker costs ~80 ms to import and is needed only when the data is
+    # generated, not on the usual start where the cached database is reused.
+    from faker import Faker
+
     rng = random.Random(f"people-{seed}")
     fake_fr = Faker("fr_FR")
     fake_fr.seed_instance(seed)
