@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from agent_desktop.domain.agent import Agent
+from agent_desktop.domain.consult import Expert
 from agent_desktop.domain.interaction import Interaction, TranscriptSegment
 from agent_desktop.domain.screen_pop import ScreenPop
 
@@ -79,3 +80,10 @@ class Notice(DomainEvent):
     text: str
     level: str = "info"
     code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExpertPresenceChanged(DomainEvent):
+    """An expert's presence changed (from the gateway's stream or another presence source)."""
+
+    expert: Expert

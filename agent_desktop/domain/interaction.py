@@ -14,6 +14,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from agent_desktop.domain.consult import Consult, Party
+
 
 class InteractionState(StrEnum):
     OFFERED = "offered"
@@ -132,6 +134,8 @@ class Interaction:
         created_at / state_since: server timestamps.
         end_reason: why it ended (``agent_hangup``, ``customer_hangup``,
             ``caller_abandoned``, ``no_answer``, ``transferred``…).
+        consult: the consult leg, if one was placed (see :mod:`domain.consult`).
+        parties: the conference parties while the call is a conference.
     """
 
     id: str
@@ -144,6 +148,8 @@ class Interaction:
     direction: str = "inbound"
     muted: bool = False
     end_reason: str | None = None
+    consult: Consult | None = None
+    parties: tuple[Party, ...] = ()
 
     def allows(self, action: Action) -> bool:
         return action in self.allowed_actions

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from agent_desktop.domain.agent import Agent, AgentState
+from agent_desktop.domain.consult import Expert
 from agent_desktop.domain.interaction import Action, Interaction, TranscriptSegment
 
 
@@ -51,13 +52,14 @@ class Code:
 class StreamEvent:
     """One decoded event of the platform's stream.
 
-    ``payload`` is an :class:`Agent`, :class:`Interaction` or :class:`TranscriptSegment`
-    for the known types, ``None`` for ``stream.reset`` (resync from snapshots).
+    ``payload`` is an :class:`Agent`, :class:`Interaction`, :class:`TranscriptSegment` or
+    :class:`Expert` (presence) for the known types, ``None`` for ``stream.reset`` (resync
+    from snapshots).
     """
 
     id: int
     type: str
-    payload: Agent | Interaction | TranscriptSegment | None
+    payload: Agent | Interaction | TranscriptSegment | Expert | None
 
 
 # The marker `Telephony.events` yields first, when the stream is accepted (not a server event).

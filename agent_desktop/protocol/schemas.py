@@ -109,6 +109,49 @@ ActionName = Literal[
 ]
 
 
+class HandoverContextWire(Wire):
+    """What a consult or transfer hands over to the expert (the sandbox records it)."""
+
+    customer_id: str | None = Field(default=None, max_length=64)
+    intent: str | None = Field(default=None, max_length=200)
+    summary: str = Field(default="", max_length=5000)
+    note: str = Field(default="", max_length=5000, description="the advisor's note")
+
+
+ConsultStateName = Literal[
+    "dialing", "ringing", "connected", "transferred", "conferenced", "cancelled", "failed"
+]
+ConsultActionName = Literal["transfer", "conference", "swap", "cancel"]
+
+
+class ConsultWire(Wire):
+    """The consult leg of an interaction (one per call)."""
+
+    id: str
+    expert_id: str
+    expert_name: str
+    state: ConsultStateName
+    since: datetime
+    failure: Literal["no_answer", "busy", "declined", "expert_hangup"] | None = None
+    talking_to: Literal["expert", "customer"] = "expert"
+    allowed: list[ConsultActionName] = Field(default_factory=list)
+    context: HandoverContextWire = Field(default_factory=HandoverContextWire)
+
+
+class PartyWire(Wire):
+    """A conference party."""
+
+    id: str
+    role: Literal["customer", "agent", "expert"]
+    name: str
+    state: Literal["connected", "held", "muted", "left"]
+
+
+class ConsultRequest(Wire):
+    expert_id: str = Field(min_length=1, max_length=64)
+    context: HandoverContextWire = Field(default_factory=HandoverContextWire)
+
+
 class InteractionWire(Wire):
     id: str
     channel: Literal["voice"] = "voice"
@@ -120,6 +163,10 @@ class InteractionWire(Wire):
     created_at: datetime
     state_since: datetime
     end_reason: str | None = None
+    consult: ConsultWire | None = None
+    parties: list[PartyWire] = Field(
+        default_factory=list, description="conference parties (empty unless conferenced)"
+    )
 
 
 class InteractionsSnapshot(Wire):
@@ -328,5 +375,38 @@ EVENT_TYPES: dict[str, type[Wire]] = {
     "interaction.updated": InteractionWire,
     "interaction.closed": InteractionWire,
     "interaction.transcript": TranscriptSegmentWire,
+    "expert.presence_changed": ExpertWire,
     "stream.reset": StreamReset,
+}
+
+
+# ---------------------------------------------------------------- supervisor wallboard
+
+
+class RosterEntryWire(Wire):
+    """One agent as the supervisor's roster shows it (``GET /v1/wallboard/events``)."""
+
+    id: str
+    name: str
+    state: Literal["logged_out", "not_ready", "ready", "reserved", "busy", "after_call_work"]
+    reason_code: str | None = None
+    since: datetime
+    queues: list[str] = Field(default_factory=list)
+    interaction_id: str | None = Field(default=None, description="the call in progress, if any")
+    interaction_queue: str | None = Field(default=None, description="the queue of that call")
+
+
+class WallboardSnapshot(Wire):
+    """The first event of the wallboard stream: every queue and every agent."""
+
+    queues: list[QueueStatsWire]
+    agents: list[RosterEntryWire]
+    at: datetime
+
+
+# wallboard stream event type -> model of its `data` (sent without an envelope or id)
+WALLBOARD_EVENT_TYPES: dict[str, type[Wire]] = {
+    "wallboard.snapshot": WallboardSnapshot,
+    "queue.stats": QueueStatsWire,
+    "roster.agent": RosterEntryWire,
 }

@@ -24,6 +24,7 @@ from agent_desktop.sandbox.errors import STATUS_CODES, ApiError, error_response
 from agent_desktop.sandbox.middleware import BodyLimit, Idempotency
 from agent_desktop.sandbox.routes import (
     agent,
+    consult,
     control,
     customers,
     directory,
@@ -109,6 +110,8 @@ def create_app(config: SandboxConfig, database: Path | None = None) -> FastAPI:
     _install_error_handlers(app)
     for module in (sessions, agent, interactions, customers, knowledge, directory, stream, control):
         app.include_router(module.router)
+    app.include_router(consult.router)
+    app.include_router(consult.control)
 
     def user_for_token(scope: Scope, token: str) -> str | None:
         ctx: SandboxContext | None = app.state.sandbox

@@ -13,7 +13,7 @@ import time
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 from agent_desktop.domain import agent as agent_sm
 from agent_desktop.domain import interaction as call_sm
@@ -90,6 +90,7 @@ class Call:
     timer: asyncio.TimerHandle | None = None
     wrap_up: w.WrapUpRequest | None = None
     transfer_target: str | None = None
+    consult: Any = None  # a sandbox.consult.ConsultLeg once a consult was placed
 
     def allowed(self) -> tuple[Action, ...]:
         return call_sm.allowed_actions(self.state, self.muted)
@@ -104,6 +105,8 @@ class Call:
             created_at=self.created_at,
             state_since=self.state_since,
             end_reason=self.end_reason,
+            consult=self.consult.wire(self) if self.consult is not None else None,
+            parties=self.consult.parties_wire(self) if self.consult is not None else [],
         )
 
 
@@ -213,6 +216,12 @@ class ContactCenter:
             role=runtime.user.role,
             queues=list(runtime.user.queues),
         )
+
+    def broadcast(self, event_type: str, data: w.Wire) -> None:
+        """Publish one event to every agent who has a session (e.g. expert presence)."""
+        for username, runtime in self.agents.items():
+            if runtime.sessions:
+                self.hub.publish(username, event_type, data)
 
     def _publish_agent(self, username: str) -> None:
         self.hub.publish(username, "agent.state_changed", self.agent_wire(username))

@@ -19,6 +19,8 @@ class SandboxConfig:
     keepalive_interval: seconds between ``: keepalive`` comments on idle streams.
     event_buffer_size: how many events are kept for replay with ``Last-Event-ID``.
     presence_interval: mean seconds between two expert presence changes.
+    consult_answer_delay: mean seconds before an available expert answers a consult.
+    consult_timeout: seconds a consult rings before it fails (``no_answer`` / ``busy``).
     max_body_bytes: larger request bodies are refused with 413.
     token_ttl_seconds: lifetime of a session token.
     """
@@ -33,5 +35,7 @@ class SandboxConfig:
     keepalive_interval: float = 15.0
     event_buffer_size: int = 1000
     presence_interval: float = 45.0
+    consult_answer_delay: float = 2.0
+    consult_timeout: float = 20.0
     max_body_bytes: int = 1_048_576
     token_ttl_seconds: int = 12 * 3600

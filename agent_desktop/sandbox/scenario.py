@@ -20,6 +20,7 @@ from agent_desktop.domain.agent import AgentState
 from agent_desktop.domain.interaction import InteractionState
 from agent_desktop.protocol import schemas as w
 from agent_desktop.sandbox.center import Call, ContactCenter, now
+from agent_desktop.sandbox.consult import ConsultDesk
 from agent_desktop.sandbox.data.history import CONTENT
 from agent_desktop.sandbox.data.intents import INTENTS, INTENTS_BY_CODE, Intent
 from agent_desktop.sandbox.data.reference import PRESENCES, QUEUES_BY_ID
@@ -92,6 +93,7 @@ class Scenario:
         self._transcripts: dict[str, asyncio.Task[None]] = {}
         self._background: set[asyncio.Task[None]] = set()
         center.listener = self
+        self.consults = ConsultDesk(center, self)
 
     # ------------------------------------------------------------ lifecycle
 
@@ -100,6 +102,7 @@ class Scenario:
         self._spawn(self._drift_queue_load())
 
     def stop(self) -> None:
+        self.consults.shutdown()
         for handle in self._call_timers.values():
             handle.cancel()
         self._call_timers.clear()
@@ -263,8 +266,7 @@ class Scenario:
             await asyncio.sleep(self.config.presence_interval * self.rng.uniform(0.5, 1.5))
             expert = self.rng.choice(list(self.experts.values()))
             weights = (40, 15, 20, 10, 8, 7)
-            expert.presence = self.rng.choices(PRESENCES, weights)[0]
-            expert.presence_since = now()
+            self.consults.set_presence(expert, self.rng.choices(PRESENCES, weights)[0])
 
     async def _drift_queue_load(self) -> None:
         while True:

@@ -12,8 +12,15 @@ import time
 from typing import Any
 
 from agent_desktop.domain.agent import Agent, AgentState
+from agent_desktop.domain.consult import Expert
 from agent_desktop.domain.customer import Customer
-from agent_desktop.domain.events import AgentChanged, InteractionClosed, InteractionOffered, Notice
+from agent_desktop.domain.events import (
+    AgentChanged,
+    ExpertPresenceChanged,
+    InteractionClosed,
+    InteractionOffered,
+    Notice,
+)
 from agent_desktop.domain.interaction import Action, Interaction, TranscriptSegment
 from agent_desktop.domain.screen_pop import ScreenPop
 from agent_desktop.ports.customers import Customers
@@ -161,6 +168,8 @@ class Desktop:
             self.calls.apply(payload)
         elif isinstance(payload, TranscriptSegment):
             self.calls.add_transcript(payload)
+        elif isinstance(payload, Expert):
+            self.bus.publish(ExpertPresenceChanged(payload))
 
     def _on_offered(self, event: InteractionOffered) -> None:
         if not event.interaction.is_live:

@@ -11,7 +11,7 @@ import json
 
 from pydantic import ValidationError
 
-from agent_desktop.adapters.gateway import mapping
+from agent_desktop.adapters.gateway import consult_mapping, mapping
 from agent_desktop.ports.telephony import StreamEvent
 from agent_desktop.protocol import schemas as w
 
@@ -44,4 +44,6 @@ def decode(event_type: str, data: str, sse_id: str | None) -> StreamEvent:
         return StreamEvent(envelope.id, event_type, mapping.interaction(payload))
     if isinstance(payload, w.TranscriptSegmentWire):
         return StreamEvent(envelope.id, event_type, mapping.transcript(payload))
+    if isinstance(payload, w.ExpertWire):
+        return StreamEvent(envelope.id, event_type, consult_mapping.expert(payload))
     return StreamEvent(envelope.id, event_type, None)  # stream.reset

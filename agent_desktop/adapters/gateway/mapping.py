@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from agent_desktop.adapters.gateway import consult_mapping
 from agent_desktop.domain.agent import Agent, AgentState, NextState
 from agent_desktop.domain.customer import Address, Customer, Product
 from agent_desktop.domain.interaction import (
@@ -53,6 +54,8 @@ def interaction(i: w.InteractionWire) -> Interaction:
         direction=i.direction,
         muted=i.muted,
         end_reason=i.end_reason,
+        consult=consult_mapping.consult(i.consult) if i.consult else None,
+        parties=tuple(consult_mapping.party(p) for p in i.parties),
     )
 
 

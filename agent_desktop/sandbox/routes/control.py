@@ -12,7 +12,6 @@ from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
 from agent_desktop.protocol.schemas import CustomerWire, InteractionWire
-from agent_desktop.sandbox.center import now
 from agent_desktop.sandbox.data.generate import ensure_big_customer
 from agent_desktop.sandbox.deps import ERRORS, Ctx
 from agent_desktop.sandbox.errors import ApiError, not_found
@@ -191,8 +190,7 @@ async def set_presence(expert_id: str, body: PresenceRequest, ctx: Ctx) -> dict[
     expert = ctx.scenario.experts.get(expert_id)
     if expert is None:
         raise not_found("expert")
-    expert.presence = body.presence
-    expert.presence_since = now()
+    ctx.scenario.consults.set_presence(expert, body.presence)
     return {"id": expert.id, "presence": expert.presence}
 
 
