@@ -21,7 +21,8 @@ from starlette.types import Scope
 from agent_desktop.sandbox.config import SandboxConfig
 from agent_desktop.sandbox.context import SandboxContext
 from agent_desktop.sandbox.errors import STATUS_CODES, ApiError, error_response
-from agent_desktop.sandbox.middleware import BodyLimit, Idempotency
+from agent_desktop.sandbox.kept import KeptState
+from agent_desktop.sandbox.middleware import BodyLimit, Idempotency, IdempotencyMemory
 from agent_desktop.sandbox.routes import (
     agent,
     consult,
@@ -30,6 +31,7 @@ from agent_desktop.sandbox.routes import (
     directory,
     interactions,
     knowledge,
+    reliability,
     sessions,
     stream,
 )
@@ -83,7 +85,11 @@ def _install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, unexpected)
 
 
-def create_app(config: SandboxConfig, database: Path | None = None) -> FastAPI:
+def create_app(
+    config: SandboxConfig, database: Path | None = None, kept: KeptState | None = None
+) -> FastAPI:
+    """``kept`` carries the contact centre over a restart in the same process."""
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if database is None:
@@ -91,6 +97,8 @@ def create_app(config: SandboxConfig, database: Path | None = None) -> FastAPI:
             return
         store = Store(database)
         ctx = SandboxContext.build(config, store)
+        if kept is not None:
+            kept.adopt(ctx)
         app.state.sandbox = ctx
         ctx.scenario.start()
         try:
@@ -107,7 +115,9 @@ def create_app(config: SandboxConfig, database: Path | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.sandbox = None
+    app.state.kept = kept
     _install_error_handlers(app)
+    app.include_router(reliability.router)
     for module in (sessions, agent, interactions, customers, knowledge, directory, stream, control):
         app.include_router(module.router)
     app.include_router(consult.router)
@@ -118,6 +128,8 @@ def create_app(config: SandboxConfig, database: Path | None = None) -> FastAPI:
         return ctx.center.user_for_token(token) if ctx is not None else None
 
     # added last = outermost: the body limit runs before anything reads the body
-    app.add_middleware(Idempotency, user_for_token=user_for_token)
+    memory = kept.idempotency if kept is not None else IdempotencyMemory()
+    app.state.idempotency = memory
+    app.add_middleware(Idempotency, user_for_token=user_for_token, memory=memory)
     app.add_middleware(BodyLimit, max_bytes=config.max_body_bytes)
     return app

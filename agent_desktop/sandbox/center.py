@@ -143,6 +143,8 @@ class ContactCenter:
         }
         self.calls: dict[str, Call] = {}
         self.counters: dict[str, QueueCounters] = {q.id: QueueCounters() for q in QUEUES}
+        # every wrap-up applied, in order (GET /sandbox/deliveries): a duplicate shows twice
+        self.deliveries: list[dict[str, object]] = []
 
     # ------------------------------------------------------------ sessions
 
@@ -394,6 +396,9 @@ class ContactCenter:
             if wrap_up.next_state is not None:
                 self._check_reason(wrap_up.next_state.state, wrap_up.next_state.reason_code)
             call.wrap_up = wrap_up
+            self.deliveries.append(
+                {"interaction_id": call.id, "agent": username, "code": wrap_up.code}
+            )
             self._set_state(call, InteractionState.CLOSED)
             self._finish_work(username, wrap_up.next_state)
         return call.wire()

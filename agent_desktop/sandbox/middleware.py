@@ -74,6 +74,15 @@ class BodyLimit:
 
 
 @dataclass(slots=True)
+class IdempotencyMemory:
+    """The keys seen and the responses kept; outlives one app when the sandbox's HTTP
+    server is restarted in the same process. ``replays`` counts answers replayed."""
+
+    entries: OrderedDict[tuple[str, str], _Stored] = field(default_factory=OrderedDict)
+    replays: int = 0
+
+
+@dataclass(slots=True)
 class _Stored:
     fingerprint: str
     created: float
@@ -95,12 +104,14 @@ class Idempotency:
         user_for_token: Callable[[Scope, str], str | None],
         max_entries: int = 10_000,
         ttl_seconds: float = 24 * 3600,
+        memory: IdempotencyMemory | None = None,
     ) -> None:
         self.app = app
         self.user_for_token = user_for_token
         self.max_entries = max_entries
         self.ttl = ttl_seconds
-        self._entries: OrderedDict[tuple[str, str], _Stored] = OrderedDict()
+        self.memory = memory if memory is not None else IdempotencyMemory()
+        self._entries = self.memory.entries
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in MUTATING:
@@ -129,6 +140,7 @@ class Idempotency:
                 await response(scope, receive, send)
                 return
             if stored.messages:
+                self.memory.replays += 1
                 for message in stored.messages:
                     if message["type"] == "http.response.start":
                         replay_header = (b"idempotent-replayed", b"true")

@@ -23,6 +23,7 @@ from agent_desktop.sandbox.app import create_app
 from agent_desktop.sandbox.config import SandboxConfig
 from agent_desktop.sandbox.context import SandboxContext
 from agent_desktop.sandbox.data.generate import ensure_database
+from agent_desktop.sandbox.kept import KeptState
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +74,10 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _uvicorn_server(config: SandboxConfig, database: Path, host: str, port: int) -> _Server:
-    app = create_app(config, database)
+def _uvicorn_server(
+    config: SandboxConfig, database: Path, host: str, port: int, kept: KeptState | None = None
+) -> _Server:
+    app = create_app(config, database, kept)
     uv_config = uvicorn.Config(
         app,
         host=host,
@@ -106,7 +109,8 @@ class SandboxServer:
     """The sandbox on a background thread with its own asyncio loop.
 
     ``start()`` returns once the server accepts connections; ``stop()`` ends every
-    stream, shuts uvicorn down and joins the thread. It can be started again afterwards.
+    stream, shuts uvicorn down and joins the thread. It can be started again afterwards,
+    on the same port, with the contact centre's state kept (``kept``, see ``kept.py``).
     """
 
     def __init__(
@@ -140,6 +144,7 @@ class SandboxServer:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._bound_port: int | None = None
         self._error: BaseException | None = None
+        self.kept = KeptState()
 
     @property
     def base_url(self) -> str:
@@ -157,7 +162,8 @@ class SandboxServer:
         database = ensure_database(self.config.data_dir, self.config.seed)
         sock = _bind(self.host, self.port)
         self._bound_port = sock.getsockname()[1]
-        server = _uvicorn_server(self.config, database, self.host, self._bound_port)
+        self.port = self._bound_port  # a restart comes back on the same port
+        server = _uvicorn_server(self.config, database, self.host, self._bound_port, self.kept)
         self._server = server
         self._error = None
         ready = threading.Event()

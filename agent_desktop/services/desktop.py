@@ -9,31 +9,51 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any
+from contextlib import suppress
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any, cast
+from urllib.parse import quote, unquote
 
 from agent_desktop.domain.agent import Agent, AgentState
 from agent_desktop.domain.consult import Expert
 from agent_desktop.domain.customer import Customer
 from agent_desktop.domain.events import (
-    AgentChanged,
     ExpertPresenceChanged,
+    AgentChanged,
+    ConnectionChanged,
     InteractionClosed,
     InteractionOffered,
+    Link,
     Notice,
 )
-from agent_desktop.domain.interaction import Action, Interaction, TranscriptSegment
+from agent_desktop.domain.interaction import (
+    Action,
+    Interaction,
+    InteractionState,
+    TranscriptSegment,
+)
 from agent_desktop.domain.screen_pop import ScreenPop
 from agent_desktop.ports.customers import Customers
 from agent_desktop.ports.history import History
+from agent_desktop.ports.outbox import CommandSender, OutboxStore
 from agent_desktop.ports.telephony import Code, GatewayError, SessionInfo, StreamEvent, Telephony
 from agent_desktop.services.calls import CallService
 from agent_desktop.services.event_bus import EventBus
 from agent_desktop.services.event_stream import EventStream
+from agent_desktop.services.outbox import MemoryOutboxStore, Outbox, OutboxDelivered
 from agent_desktop.services.history import HistoryService
 from agent_desktop.services.screen_pop import ScreenPopService
 from agent_desktop.services.tasks import TaskGroup
 
 log = logging.getLogger(__name__)
+
+WRAP_UP = "wrap_up"
+
+
+def draft_key(interaction_id: str) -> str:
+    """The draft key of an interaction's wrap-up."""
+    return f"wrap_up:{interaction_id}"
 
 
 class Desktop:
@@ -57,6 +77,8 @@ class Desktop:
         customers: Customers,
         bus: EventBus | None = None,
         tasks: TaskGroup | None = None,
+        outbox_store: OutboxStore | None = None,
+        sender: CommandSender | None = None,
     ) -> None:
         self.bus = bus or EventBus()
         self.tasks = tasks or TaskGroup()
@@ -70,6 +92,14 @@ class Desktop:
         self.stream = EventStream(telephony, self.bus, self._on_stream_event, self.resync)
         self.wrap_up_codes: list[Code] = []
         self.not_ready_reasons: list[Code] = []
+        # Every write that carries the advisor's work goes through the durable outbox.
+        self.outbox = Outbox(
+            outbox_store or MemoryOutboxStore(),
+            sender or cast(CommandSender, telephony),
+            self.bus,
+        )
+        self.bus.subscribe(ConnectionChanged, self._on_link)
+        self.bus.subscribe(OutboxDelivered, self._on_delivered)
         self.bus.subscribe(InteractionOffered, self._on_offered)
         self.bus.subscribe(InteractionClosed, self._on_closed)
 
@@ -85,6 +115,9 @@ class Desktop:
         self.wrap_up_codes, self.not_ready_reasons = await self._telephony.codes()
         self.stream.last_event_id = await self.resync()
         self.tasks.spawn(self.stream.run(), name="event-stream")
+        self.outbox.owner = username
+        self.outbox.publish_status()
+        self.tasks.spawn(self.outbox.run(), name="outbox")
         return self.session
 
     async def logout(self) -> None:
@@ -136,13 +169,58 @@ class Desktop:
         return True
 
     async def wrap_up(
-        self, interaction_id: str, code: str | None, notes: str = "", fcr: bool | None = None
+        self,
+        interaction_id: str,
+        code: str | None,
+        notes: str = "",
+        fcr: bool | None = None,
+        next_state: tuple[AgentState, str | None] | None = None,
+        follow_up: dict[str, Any] | None = None,
     ) -> bool:
-        body = {"code": code, "notes": notes, "first_contact_resolution": fcr}
-        ok = await self.act(interaction_id, Action.WRAPUP, body)
-        if ok:
-            self._set_agent(await self._telephony.get_agent())
-        return ok
+        """Write the wrap-up to the durable outbox, then try to deliver it at once.
+
+        True when it was delivered or is still pending (the outbox keeps retrying and
+        the interaction no longer asks for a wrap-up here); False when the server refused
+        it for good (a notice says why and the typed draft is kept).
+        """
+        body: dict[str, Any] = {"code": code, "notes": notes, "first_contact_resolution": fcr}
+        if next_state is not None:
+            body["next_state"] = {"state": next_state[0].value, "reason_code": next_state[1]}
+        if follow_up is not None:
+            body["follow_up"] = follow_up
+        path = f"/v1/interactions/{quote(interaction_id, safe='')}/wrapup"
+        item_id = self.outbox.submit(WRAP_UP, "POST", path, body)
+        draft = self.draft(draft_key(interaction_id))
+        self.delete_draft(draft_key(interaction_id))  # the outbox holds it now
+        delivered = await self.outbox.deliver(item_id)
+        if delivered is False:
+            if draft is not None:
+                self.save_draft(draft_key(interaction_id), draft)
+            return False
+        if delivered:
+            with suppress(GatewayError):
+                self._set_agent(await self._telephony.get_agent())
+        return True
+
+    def wrap_up_pending(self, interaction_id: str) -> bool:
+        """True while a wrap-up of this interaction waits in the outbox."""
+        path = f"/v1/interactions/{quote(interaction_id, safe='')}/wrapup"
+        return any(item.path == path for item in self.outbox.pending(WRAP_UP))
+
+    # -------------------------------------------------------------- drafts
+
+    def save_draft(self, key: str, value: dict[str, Any]) -> None:
+        """Keep work in progress (e.g. wrap-up notes as typed) on disk until it is sent."""
+        self.outbox.store.save_draft(self.outbox.owner, key, value)
+
+    def draft(self, key: str) -> dict[str, Any] | None:
+        return self.outbox.store.draft(self.outbox.owner, key)
+
+    def drafts(self) -> dict[str, dict[str, Any]]:
+        return self.outbox.store.drafts(self.outbox.owner)
+
+    def delete_draft(self, key: str) -> None:
+        self.outbox.store.delete_draft(self.outbox.owner, key)
 
     def choose_customer(self, interaction_id: str, customer: Customer) -> ScreenPop:
         return self.screen_pop.choose(interaction_id, customer)
@@ -178,6 +256,25 @@ class Desktop:
         self.tasks.spawn(
             self.screen_pop.identify(event.interaction, received_at), name="screen-pop"
         )
+
+    def _on_delivered(self, event: OutboxDelivered) -> None:
+        """A wrap-up the server accepted closed its interaction (protocol: ``wrapup`` →
+        ``closed``); the stream will say so too, but the view need not wait for it."""
+        if event.item.kind != WRAP_UP:
+            return
+        parts = event.item.path.strip("/").split("/")
+        known = self.calls.interactions.get(unquote(parts[-2])) if len(parts) >= 2 else None
+        if known is None:
+            return
+        since = max(datetime.now(UTC), known.state_since)
+        closed = replace(
+            known, state=InteractionState.CLOSED, allowed_actions=(), state_since=since
+        )
+        self.calls.apply(closed)
+
+    def _on_link(self, event: ConnectionChanged) -> None:
+        if event.link == Link.ONLINE:
+            self.outbox.nudge()  # the server is back: deliver what waits now
 
     def _on_closed(self, event: InteractionClosed) -> None:
         self.screen_pop.forget(event.interaction.id)

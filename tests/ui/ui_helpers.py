@@ -100,6 +100,15 @@ class RecordingTelephony:
         self.interactions[interaction_id] = result
         return result
 
+    async def send_command(
+        self, method: str, path: str, body: dict[str, Any], idempotency_key: str
+    ) -> dict[str, Any]:
+        """Outbox writes: a wrap-up (``/v1/interactions/{id}/wrapup``) is recorded as one."""
+        parts = path.strip("/").split("/")
+        if parts[-1] == "wrapup":
+            await self.act(parts[-2], Action.WRAPUP, body)
+        return {}
+
     async def codes(self) -> tuple[list[Code], list[Code]]:
         return WRAP_UP_CODES, REASONS
 

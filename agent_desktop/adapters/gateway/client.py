@@ -18,7 +18,7 @@ import httpx
 from httpx_sse import SSEError, aconnect_sse
 from pydantic import BaseModel, ValidationError
 
-from agent_desktop.adapters.gateway import mapping
+from agent_desktop.adapters.gateway import commands, mapping
 from agent_desktop.adapters.gateway.events import BadEvent, decode
 from agent_desktop.domain.agent import Agent, AgentState
 from agent_desktop.domain.customer import Customer
@@ -146,6 +146,12 @@ class GatewayClient:
         path = f"/v1/interactions/{_segment(interaction_id)}/{ACTION_PATHS[action]}"
         answer = await self._call("POST", path, w.InteractionWire, json=body or {}, idempotent=True)
         return mapping.interaction(answer)
+
+    async def send_command(
+        self, method: str, path: str, body: dict[str, Any], idempotency_key: str
+    ) -> dict[str, Any]:
+        """Send one outbox item with its own idempotency key (see ``commands.py``)."""
+        return await commands.send_command(self, self._http, method, path, body, idempotency_key)
 
     async def codes(self) -> tuple[list[Code], list[Code]]:
         lists = await self._call("GET", "/v1/codes", w.CodeLists)

@@ -1,0 +1,59 @@
+"""Helpers for the outbox's end-to-end tests: a desktop with a real SQLite outbox, a call
+driven to after-call work, and what the sandbox says it applied."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+from e2e_helpers import clean_up, until
+
+from agent_desktop.adapters.gateway import GatewayClient
+from agent_desktop.adapters.outbox import SqliteOutboxStore
+from agent_desktop.domain.agent import AgentState
+from agent_desktop.domain.interaction import Action
+from agent_desktop.sandbox.users import DEMO_PASSWORD
+from agent_desktop.services.desktop import Desktop
+
+
+@contextlib.asynccontextmanager
+async def durable_session(
+    base_url: str, control_url: str, outbox_path: Path, username: str = "bob"
+) -> AsyncIterator[tuple[Desktop, httpx.AsyncClient]]:
+    """Like ``session_as`` but with the SQLite outbox at ``outbox_path`` and the desktop
+    talking to ``base_url`` (maybe a fault proxy) while control goes to ``control_url``."""
+    gateway = GatewayClient(base_url)
+    store = SqliteOutboxStore(outbox_path)
+    desktop = Desktop(gateway, gateway, outbox_store=store)
+    async with httpx.AsyncClient(base_url=control_url, timeout=10) as control:
+        await desktop.login(username, DEMO_PASSWORD)
+        try:
+            yield desktop, control
+        finally:
+            with contextlib.suppress(Exception):
+                await clean_up(desktop, control)
+            await gateway.aclose()
+            store.close()
+
+
+async def call_in_wrap_up(desktop: Desktop, control: httpx.AsyncClient) -> str:
+    """Ready → offered → answered → hung up: returns the interaction now in wrap-up."""
+    assert await desktop.set_state(AgentState.READY)
+    assert desktop.agent is not None
+    answer = await control.post("/sandbox/calls", json={"agent": desktop.agent.id})
+    assert answer.status_code == 201, answer.text
+    interaction_id: str = answer.json()["id"]
+    await until(lambda: interaction_id in desktop.calls.interactions)
+    assert await desktop.act(interaction_id, Action.ANSWER)
+    assert await desktop.act(interaction_id, Action.HANGUP)
+    return interaction_id
+
+
+async def deliveries(control: httpx.AsyncClient, interaction_id: str | None = None) -> Any:
+    """The sandbox's record: (wrap-ups applied for ``interaction_id``, replays so far)."""
+    body = (await control.get("/sandbox/deliveries")).json()
+    applied = [d for d in body["wrap_ups"] if interaction_id in (None, d["interaction_id"])]
+    return applied, body["idempotent_replays"]
