@@ -36,7 +36,11 @@ class Knowledge(Protocol):
 
     async def kb_article(self, article_id: str) -> Article | None: ...
 
-    async def kb_feedback(self, article_id: str, helpful: bool, context: str = "") -> None: ...
+    async def kb_feedback(
+        self, article_id: str, helpful: bool, context: str = ""
+    ) -> tuple[int, int]:
+        """Send a vote; returns the article's (helpful, not helpful) counts so far."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,7 @@ from agent_desktop.domain.interaction import (
 from agent_desktop.domain.screen_pop import ScreenPop
 from agent_desktop.ports.customers import Customers
 from agent_desktop.ports.history import History
+from agent_desktop.ports.knowledge import Knowledge
 from agent_desktop.ports.outbox import CommandSender, OutboxStore
 from agent_desktop.ports.telephony import Code, GatewayError, SessionInfo, StreamEvent, Telephony
 from agent_desktop.services.calls import CallService
@@ -43,6 +44,7 @@ from agent_desktop.services.event_bus import EventBus
 from agent_desktop.services.event_stream import EventStream
 from agent_desktop.services.outbox import MemoryOutboxStore, Outbox, OutboxDelivered
 from agent_desktop.services.history import HistoryService
+from agent_desktop.services.knowledge import KnowledgeService
 from agent_desktop.services.screen_pop import ScreenPopService
 from agent_desktop.services.tasks import TaskGroup
 
@@ -66,6 +68,7 @@ class Desktop:
         calls: the interactions (see :class:`CallService`).
         screen_pop: the customer cards (see :class:`ScreenPopService`).
         history: the customers' unified history (see :class:`HistoryService`).
+        knowledge: KB suggestions, articles and feedback (see :class:`KnowledgeService`).
         stream: the event stream's state (see :class:`EventStream`).
         wrap_up_codes / not_ready_reasons: the platform's code lists.
         tasks: every background task the core started.
@@ -89,6 +92,7 @@ class Desktop:
         self.screen_pop = ScreenPopService(customers, self.bus)
         # The gateway adapter serves history too; another connector may not.
         self.history = HistoryService(customers if isinstance(customers, History) else None)
+        self.knowledge = KnowledgeService(customers if isinstance(customers, Knowledge) else None)
         self.stream = EventStream(telephony, self.bus, self._on_stream_event, self.resync)
         self.wrap_up_codes: list[Code] = []
         self.not_ready_reasons: list[Code] = []

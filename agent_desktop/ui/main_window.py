@@ -22,6 +22,7 @@ from agent_desktop.ui.customer_card import CustomerCard
 from agent_desktop.ui.docks import dock_specs, placeholder_dock
 from agent_desktop.ui.history_panel import HistoryPanel
 from agent_desktop.ui.icons import icon
+from agent_desktop.ui.kb_panel import KnowledgePanel
 from agent_desktop.ui.labels import agent_label
 from agent_desktop.ui.shortcuts_dialog import ShortcutsDialog
 from agent_desktop.ui.status_bar import ShellStatusBar, link_text
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         wrap_up: the after-call-work panel.
         docks: the dock panels by objectName.
         history: the unified history panel (in the History dock).
+        knowledge: the KB suggestions panel (in the Knowledge dock).
         status: the status bar.
         alerter: tray + taskbar alert on offers.
 
@@ -99,6 +101,8 @@ class MainWindow(QMainWindow):
             self.docks[spec.object_name] = dock
         self.history = HistoryPanel(self.bridge, self)
         self.docks["historyDock"].setWidget(self.history)
+        self.knowledge = KnowledgePanel(self.bridge, self)
+        self.docks["knowledgeDock"].setWidget(self.knowledge)
         self.tabifyDockWidget(self.docks["knowledgeDock"], self.docks["pluginsDock"])
         self.docks["knowledgeDock"].raise_()
         self.setDockNestingEnabled(True)

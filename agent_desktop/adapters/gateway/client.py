@@ -269,15 +269,18 @@ class GatewayClient:
             raise
         return mapping.article(found)
 
-    async def kb_feedback(self, article_id: str, helpful: bool, context: str = "") -> None:
+    async def kb_feedback(
+        self, article_id: str, helpful: bool, context: str = ""
+    ) -> tuple[int, int]:
         body = w.ArticleFeedbackRequest(helpful=helpful, context=context[:2000]).model_dump()
-        await self._call(
+        ack = await self._call(
             "POST",
             f"/v1/kb/articles/{_segment(article_id)}/feedback",
             w.ArticleFeedbackAck,
             json=body,
             idempotent=True,
         )
+        return ack.helpful, ack.not_helpful
 
 
 def _segment(identifier: str) -> str:

@@ -29,6 +29,19 @@
     </message>
 </context>
 <context>
+    <name>ArticleReader</name>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="115"/>
+        <source>Plain text</source>
+        <translation>Texte brut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="118"/>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+</context>
+<context>
     <name>CallAlerter</name>
     <message>
         <location filename="../../ui/alert.py" line="110"/>
@@ -402,7 +415,7 @@
     <message>
         <location filename="../../ui/history_panel.py" line="209"/>
         <source>The interaction in progress</source>
-        <translation>L'échange en cours</translation>
+        <translation>L&apos;échange en cours</translation>
     </message>
 </context>
 <context>
@@ -420,17 +433,17 @@
     <message>
         <location filename="../../ui/history_panel.py" line="312"/>
         <source>Search the history…</source>
-        <translation>Rechercher dans l'historique…</translation>
+        <translation>Rechercher dans l&apos;historique…</translation>
     </message>
     <message>
         <location filename="../../ui/history_panel.py" line="353"/>
         <source>This platform does not provide the history.</source>
-        <translation>Cette plateforme ne fournit pas l'historique.</translation>
+        <translation>Cette plateforme ne fournit pas l&apos;historique.</translation>
     </message>
     <message>
         <location filename="../../ui/history_panel.py" line="355"/>
         <source>The history appears when a customer is identified.</source>
-        <translation>L'historique s'affiche dès que le client est identifié.</translation>
+        <translation>L&apos;historique s&apos;affiche dès que le client est identifié.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/history_panel.py" line="396"/>
@@ -448,7 +461,7 @@
     <message>
         <location filename="../../ui/history_panel.py" line="403"/>
         <source>The history could not be loaded: %1</source>
-        <translation>Impossible de charger l'historique : %1</translation>
+        <translation>Impossible de charger l&apos;historique : %1</translation>
     </message>
 </context>
 <context>
@@ -457,6 +470,87 @@
         <location filename="../../ui/customer_card.py" line="35"/>
         <source>Waiting for a call</source>
         <translation>En attente d&apos;appel</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgePanel</name>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="179"/>
+        <source>Search the knowledge base…</source>
+        <translation>Rechercher dans la base de connaissances…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="191"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="192"/>
+        <source>Copy snippet</source>
+        <translation>Copier l'extrait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="193"/>
+        <source>Helpful</source>
+        <translation>Utile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="194"/>
+        <source>Not helpful</source>
+        <translation>Pas utile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="225"/>
+        <source>Articles are suggested as soon as a call comes in.</source>
+        <translation>Des fiches sont proposées dès qu'un appel arrive.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="227"/>
+        <source>This platform does not provide a knowledge base.</source>
+        <translation>Cette plateforme ne fournit pas de base de connaissances.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="276"/>
+        <source>Suggestions unavailable: %1</source>
+        <translation>Suggestions indisponibles : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="295"/>
+        <source>Search failed: %1</source>
+        <translation>La recherche a échoué : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/kb_panel.py" line="313"/>
+        <source>%n article(s) for: %1</source>
+        <translation>
+            <numerusform>%n fiche pour : %1</numerusform>
+            <numerusform>%n fiches pour : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="316"/>
+        <source>No article matches: %1</source>
+        <translation>Aucune fiche ne correspond : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="352"/>
+        <source>The article could not be opened: %1</source>
+        <translation>Impossible d'ouvrir la fiche : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="356"/>
+        <source>This article no longer exists.</source>
+        <translation>Cette fiche n'existe plus.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="372"/>
+        <source>Feedback not sent: %1</source>
+        <translation>Avis non envoyé : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="374"/>
+        <source>Thank you: your feedback was sent.</source>
+        <translation>Merci : votre avis a été envoyé.</translation>
     </message>
 </context>
 <context>
@@ -659,37 +753,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>Agent state</source>
         <translation>État du conseiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Call controls</source>
         <translation>Commandes d&apos;appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;View</source>
         <translation>A&amp;ffichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Call controls are disabled until the connection is back.</source>
         <translation>Les commandes d&apos;appel sont désactivées jusqu&apos;au retour de la connexion.</translation>
     </message>

@@ -1,0 +1,375 @@
+"""The Knowledge dock: articles suggested for the live call, refreshed as it goes.
+
+Suggestions follow the identified caller and every new transcript segment (debounced,
+so a fast talker does not send a search per word). Titles and snippets come from the
+network: they are HTML-escaped *before* the matched words are wrapped in ``<b>``, so the
+only markup shown is ours. The advisor can also type a search, open an article in the
+reader, copy its snippet, and say whether it helped (sent to the server).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Callable, Coroutine, Iterable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QTextDocument
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agent_desktop.domain.interaction import Interaction, TranscriptSegment
+from agent_desktop.domain.screen_pop import Identification, ScreenPop
+from agent_desktop.ports.knowledge import Article, ArticleHit
+from agent_desktop.ports.telephony import GatewayError
+from agent_desktop.services.knowledge import (
+    KnowledgeService,
+    LiveContext,
+    build_context,
+    fold,
+    significant_words,
+)
+from agent_desktop.ui.bridge import DesktopBridge
+from agent_desktop.ui.text import plain_label
+
+log = logging.getLogger(__name__)
+
+Spawn = Callable[[Coroutine[Any, Any, Any]], object]
+REFRESH_DEBOUNCE_MS = 800
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+_TOKEN = re.compile(r"\w+|\W+", re.UNICODE)
+
+
+def highlight(text: str, words: Iterable[str]) -> str:
+    """``text`` as safe rich text with ``words`` in bold (case and accents ignored).
+
+    Every piece of ``text`` is escaped; only the ``<b>`` tags added here are markup.
+    """
+    wanted = {fold(w) for w in words if w}
+    parts: list[str] = []
+    for token in _TOKEN.findall(text):
+        escaped = html.escape(token, quote=False)
+        key = fold(token)
+        matched = key in wanted or any(len(w) >= 5 and key.startswith(w[:-1]) for w in wanted)
+        parts.append(f"<b>{escaped}</b>" if token[:1].isalnum() and matched else escaped)
+    return "".join(parts)
+
+
+class HitWidget(QWidget):
+    """One suggestion: the title and the snippet, matched words in bold."""
+
+    def __init__(self, hit: ArticleHit, words: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(2)
+        self.title = QLabel(self)
+        self.title.setObjectName("kbHitTitle")
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setText(f"<span style='font-weight:600'>{highlight(hit.title, words)}</span>")
+        self.snippet = QLabel(self)
+        self.snippet.setObjectName("kbHitSnippet")
+        self.snippet.setTextFormat(Qt.TextFormat.RichText)
+        self.snippet.setWordWrap(True)
+        self.snippet.setText(highlight(hit.snippet, words))
+        for label in (self.title, self.snippet):
+            label.setOpenExternalLinks(False)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        layout.addWidget(self.title)
+        layout.addWidget(self.snippet)
+
+
+class ArticleReader(QDialog):
+    """An article: Markdown rendered without HTML and without following links, or as
+    plain text (a check box switches)."""
+
+    def __init__(self, article: Article, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.article = article
+        self.setObjectName("articleReader")
+        self.setWindowTitle(article.title)
+        self.resize(600, 520)
+        layout = QVBoxLayout(self)
+        title = plain_label(article.title, self, "articleTitle")
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("articleBody")
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        layout.addWidget(self.browser, 1)
+        self.plain = QCheckBox(self.tr("Plain text"), self)
+        self.plain.setObjectName("articlePlain")
+        self.plain.toggled.connect(self._render)
+        copy = QPushButton(self.tr("Copy"), self)
+        copy.setObjectName("articleCopy")
+        copy.clicked.connect(self.copy)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.plain)
+        row.addWidget(copy)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout.addLayout(row)
+        self._render(False)
+
+    def _render(self, plain: bool) -> None:
+        if plain:
+            self.browser.setPlainText(self.article.body)
+            return
+        features = (
+            QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+            | QTextDocument.MarkdownFeature.MarkdownNoHTML
+        )
+        self.browser.document().setMarkdown(self.article.body, features)
+
+    def copy(self) -> None:
+        selected = self.browser.textCursor().selectedText().replace("\u2029", "\n")
+        QGuiApplication.clipboard().setText(selected or self.browser.toPlainText())
+
+
+class KnowledgePanel(QWidget):
+    """The content of the Knowledge dock.
+
+    Attributes:
+        hits: the suggestions shown, best first; words: the words highlighted.
+        context: the live context they were ranked for.
+        reader: the last article opened.
+
+    Signals:
+        sig_refreshed(): new suggestions are shown (tests wait on it).
+        sig_feedback_sent(str, bool): the server took a vote.
+    """
+
+    sig_refreshed = Signal()
+    sig_feedback_sent = Signal(str, bool)
+
+    def __init__(self, bridge: DesktopBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("knowledgePanel")
+        self.bridge = bridge
+        desktop = bridge.desktop
+        self._service: KnowledgeService = desktop.knowledge
+        self._spawn: Spawn = lambda coro: desktop.tasks.spawn(coro, name="knowledge")
+        self.hits: list[ArticleHit] = []
+        self.words: list[str] = []
+        self.context = LiveContext()
+        self.reader: ArticleReader | None = None
+        self.votes: tuple[int, int] | None = None  # the last voted article's counts
+        self._interaction_id: str | None = None
+        self._generation = 0
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("kbSearch")
+        self.search.setPlaceholderText(self.tr("Search the knowledge base…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(300)
+        self.search.returnPressed.connect(self._search_typed)
+        self.list = QListWidget(self)
+        self.list.setObjectName("kbHits")
+        self.list.setAlternatingRowColors(True)
+        self.list.itemActivated.connect(lambda _i: self.open_selected())
+        self.list.currentRowChanged.connect(lambda _r: self._enable())
+        self.status = plain_label("", self, "kbStatus")
+        self.status.setWordWrap(True)
+
+        self.open_button = QPushButton(self.tr("Open"), self)
+        self.copy_button = QPushButton(self.tr("Copy snippet"), self)
+        self.helpful_button = QPushButton(self.tr("Helpful"), self)
+        self.unhelpful_button = QPushButton(self.tr("Not helpful"), self)
+        self.open_button.clicked.connect(self.open_selected)
+        self.copy_button.clicked.connect(self.copy_snippet)
+        self.helpful_button.clicked.connect(lambda: self.send_feedback(True))
+        self.unhelpful_button.clicked.connect(lambda: self.send_feedback(False))
+        actions = QHBoxLayout()
+        for button in (
+            self.open_button,
+            self.copy_button,
+            self.helpful_button,
+            self.unhelpful_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.status)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(REFRESH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.refresh)
+        bridge.sig_screen_pop.connect(self._on_pop)
+        bridge.sig_transcript.connect(self._on_transcript)
+        bridge.sig_closed.connect(self._on_closed)
+        self._enable()
+        self.status.setText(
+            self.tr("Articles are suggested as soon as a call comes in.")
+            if self._service.available
+            else self.tr("This platform does not provide a knowledge base.")
+        )
+
+    # ------------------------------------------------------------ live context
+
+    def _on_pop(self, pop: ScreenPop) -> None:
+        self._interaction_id = pop.interaction_id
+        self.refresh()
+
+    def _on_transcript(self, segment: TranscriptSegment) -> None:
+        if segment.interaction_id == self._interaction_id and segment.speaker == "customer":
+            self._debounce.start()
+
+    def _on_closed(self, interaction: Interaction) -> None:
+        if interaction.id == self._interaction_id:
+            self._debounce.stop()
+
+    def current_context(self) -> LiveContext:
+        desktop = self.bridge.desktop
+        interaction_id = self._interaction_id
+        if interaction_id is None:
+            return LiveContext()
+        interaction = desktop.calls.interactions.get(interaction_id)
+        pop = desktop.screen_pop.pops.get(interaction_id)
+        customer = pop.customer if pop and pop.identification == Identification.IDENTIFIED else None
+        return build_context(
+            interaction,
+            desktop.calls.transcripts.get(interaction_id, []),
+            customer,
+            detector=self._service.detector,
+        )
+
+    def refresh(self) -> None:
+        """Rank articles for the live context now (in the background)."""
+        self._debounce.stop()
+        if not self._service.available:
+            return
+        context = self.current_context()
+        if context.empty:
+            return
+        self._generation += 1
+        self._spawn(self._suggest(self._generation, context))
+
+    async def _suggest(self, generation: int, context: LiveContext) -> None:
+        try:
+            found = await self._service.suggest(context)
+        except GatewayError as exc:
+            if generation == self._generation:
+                self.status.setText(
+                    self.tr("Suggestions unavailable: %1").replace("%1", exc.message)
+                )
+            return
+        if generation == self._generation:
+            self.context = context
+            self._show(found.hits, found.query)
+
+    def _search_typed(self) -> None:
+        text = self.search.text().strip()
+        if text:
+            self._generation += 1
+            self._spawn(self._typed(self._generation, text))
+        else:
+            self.refresh()
+
+    async def _typed(self, generation: int, text: str) -> None:
+        try:
+            found = await self._service.search(text)
+        except GatewayError as exc:
+            self.status.setText(self.tr("Search failed: %1").replace("%1", exc.message))
+            return
+        if generation == self._generation:
+            self._show(found.hits, text)
+
+    def _show(self, hits: list[ArticleHit], query: str) -> None:
+        self.hits = hits
+        self.words = significant_words(query) or query.split()
+        self.list.clear()
+        for hit in hits:
+            item = QListWidgetItem(self.list)
+            item.setData(HIT_ROLE, hit)
+            widget = HitWidget(hit, self.words, self.list)
+            item.setSizeHint(widget.sizeHint())
+            self.list.setItemWidget(item, widget)
+        if hits:
+            self.list.setCurrentRow(0)
+            self.status.setText(
+                self.tr("%n article(s) for: %1", "", len(hits)).replace("%1", query)
+            )
+        else:
+            self.status.setText(self.tr("No article matches: %1").replace("%1", query))
+        self._enable()
+        self.sig_refreshed.emit()
+
+    # ------------------------------------------------------------ actions
+
+    def selected(self) -> ArticleHit | None:
+        item = self.list.currentItem()
+        hit = item.data(HIT_ROLE) if item is not None else None
+        return hit if isinstance(hit, ArticleHit) else None
+
+    def _enable(self) -> None:
+        has = self.selected() is not None
+        for button in (
+            self.open_button,
+            self.copy_button,
+            self.helpful_button,
+            self.unhelpful_button,
+        ):
+            button.setEnabled(has)
+
+    def copy_snippet(self) -> None:
+        hit = self.selected()
+        if hit is not None:
+            QGuiApplication.clipboard().setText(f"{hit.title}\n{hit.snippet}")
+
+    def open_selected(self) -> None:
+        hit = self.selected()
+        if hit is not None:
+            self._spawn(self.open_article(hit.id))
+
+    async def open_article(self, article_id: str) -> ArticleReader | None:
+        try:
+            article = await self._service.article(article_id)
+        except GatewayError as exc:
+            self.status.setText(
+                self.tr("The article could not be opened: %1").replace("%1", exc.message)
+            )
+            return None
+        if article is None:
+            self.status.setText(self.tr("This article no longer exists."))
+            return None
+        self.reader = ArticleReader(article, self)
+        self.reader.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.reader.show()
+        return self.reader
+
+    def send_feedback(self, helpful: bool) -> None:
+        hit = self.selected()
+        if hit is not None:
+            self._spawn(self._feedback(hit.id, helpful))
+
+    async def _feedback(self, article_id: str, helpful: bool) -> None:
+        try:
+            self.votes = await self._service.feedback(article_id, helpful, " ".join(self.words))
+        except GatewayError as exc:
+            self.status.setText(self.tr("Feedback not sent: %1").replace("%1", exc.message))
+            return
+        self.status.setText(self.tr("Thank you: your feedback was sent."))
+        self.sig_feedback_sent.emit(article_id, helpful)

@@ -1,0 +1,31 @@
+"""Highlighting network text safely, and the search text built from the live context."""
+
+from __future__ import annotations
+
+from agent_desktop.services.knowledge import LiveContext, context_query, fold
+from agent_desktop.ui.kb_panel import highlight
+
+
+def test_highlight_escapes_network_text_before_adding_bold() -> None:
+    shown = highlight("<img src=x onerror=1> Carte <b>bloquée</b> & co", ["carte", "bloquee"])
+    assert "<img" not in shown and "&lt;img" in shown
+    assert "<b>Carte</b>" in shown and "<b>bloquée</b>" in shown
+    assert "&lt;b&gt;" in shown and "&amp; co" in shown  # the network's tags stay text
+
+
+def test_context_query_puts_the_intent_and_latest_words_first() -> None:
+    context = LiveContext(
+        intent="Carte perdue ou volée",
+        utterances=("Bonjour, j'appelle pour mon compte", "On m'a volé mon portefeuille hier"),
+        products=("Compte courant",),
+        recent_reasons=("Contestation de prélèvement",),
+    )
+    words = context_query(context).split()
+    assert words[:3] == ["Carte", "perdue", "volée"]
+    assert words.index("portefeuille") < words.index("appelle")
+    assert "Bonjour" not in words  # a stop word
+    assert len(words) <= 12
+    assert "courant" not in words  # products are background, not the query
+    assert context_query(LiveContext(products=("Compte courant",))) == "Compte courant"
+    assert fold("Électricité") == "electricite"
+    assert context_query(LiveContext()) == ""
