@@ -21,7 +21,6 @@ from agent_desktop.plugin_api import (
     ConsultAction,
     ConsultState,
     Interaction,
-    InteractionState,
     PluginContext,
     Presence,
 )
