@@ -294,6 +294,8 @@ class HistoryPanel(QWidget):
     def __init__(self, bridge: DesktopBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyPanel")
+        # Docks share the width with the card: stay narrow on a small screen.
+        self.setMinimumSize(120, 120)
         self.bridge = bridge
         desktop = bridge.desktop
         self._service = desktop.history

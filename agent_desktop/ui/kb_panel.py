@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -162,6 +163,8 @@ class KnowledgePanel(QWidget):
     def __init__(self, bridge: DesktopBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("knowledgePanel")
+        # Docks share the width with the card: stay narrow on a small screen.
+        self.setMinimumSize(120, 120)
         self.bridge = bridge
         desktop = bridge.desktop
         self._service: KnowledgeService = desktop.knowledge
@@ -187,6 +190,7 @@ class KnowledgePanel(QWidget):
         self.list.currentRowChanged.connect(lambda _r: self._enable())
         self.status = plain_label("", self, "kbStatus")
         self.status.setWordWrap(True)
+        self.list.setMinimumHeight(60)
 
         self.open_button = QPushButton(self.tr("Open"), self)
         self.copy_button = QPushButton(self.tr("Copy snippet"), self)
@@ -196,16 +200,12 @@ class KnowledgePanel(QWidget):
         self.copy_button.clicked.connect(self.copy_snippet)
         self.helpful_button.clicked.connect(lambda: self.send_feedback(True))
         self.unhelpful_button.clicked.connect(lambda: self.send_feedback(False))
-        actions = QHBoxLayout()
-        for button in (
-            self.open_button,
-            self.copy_button,
-            self.helpful_button,
-            self.unhelpful_button,
-        ):
-            actions.addWidget(button)
-        actions.addStretch(1)
-
+        # Two rows so the dock stays narrow whatever the language.
+        actions = QGridLayout()
+        actions.addWidget(self.open_button, 0, 0)
+        actions.addWidget(self.copy_button, 0, 1)
+        actions.addWidget(self.helpful_button, 1, 0)
+        actions.addWidget(self.unhelpful_button, 1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.search)
