@@ -145,6 +145,7 @@ class Application:
             )
         self.window = MainWindow(self.desktop, self.lang, self.settings)
         self.window.show()
+        self._install_plugins(self.options.mode)
         self.timings["window_shown"] = time.perf_counter() - self._started
         log.info("figure: logged-in window shown %.2f s after start", self.timings["window_shown"])
         QTimer.singleShot(1000, self._log_memory)
@@ -207,9 +208,23 @@ class Application:
         if self.desktop is not None:
             self.desktop.bus.publish(Notice(f"{type(exc).__name__}: {exc}", "error"))
 
+    def _install_plugins(self, mode: str) -> None:
+        """Load the plugins (entry points + the user's plugins folder) into the window."""
+        from agent_desktop.adapters.gateway.consult import GatewayConsults
+        from agent_desktop.ui.plugin_shell import install_plugins
+
+        assert self.desktop is not None and self.gateway is not None
+        consults = GatewayConsults(self.gateway)
+        self.plugins = install_plugins(
+            self.window, self.desktop, consults, consults, self.settings, self.tasks,
+            mode=mode, language=self.lang,
+        )  # fmt: skip
+
     async def _shutdown(self) -> None:
         if self.window is not None:
             self.window.hide()
+        if getattr(self, "plugins", None) is not None:
+            self.plugins.deactivate_all()
         if self.desktop is not None:
             await self.desktop.logout()
         await self.tasks.cancel_all()

@@ -165,6 +165,13 @@ class ConsultDesk:
             }
         )
 
+    def _customer_name(self, call: Call) -> str:
+        customer_id = call.attached.customer_id
+        customer = self.scenario.store.customer(customer_id) if customer_id else None
+        if customer is not None:
+            return f"{customer.first_name} {customer.last_name}"
+        return call.attached.caller_number or "customer"
+
     def _later(self, leg: ConsultLeg, delay: float, callback: Any, *args: Any) -> None:
         loop = asyncio.get_running_loop()
         leg.timers.append(loop.call_later(delay, callback, *args))
@@ -253,7 +260,7 @@ class ConsultDesk:
         leg.cancel_timers()
         runtime = self.center.agents[call.agent]
         leg.parties = [
-            PartyLeg("p-customer", "customer", _customer_name(call)),
+            PartyLeg("p-customer", "customer", self._customer_name(call)),
             PartyLeg("p-agent", "agent", runtime.agent.name),
             PartyLeg("p-expert", "expert", leg.expert_name),
         ]
@@ -372,9 +379,3 @@ class ConsultDesk:
         for call in self.center.calls.values():
             if isinstance(call.consult, ConsultLeg):
                 call.consult.cancel_timers()
-
-
-def _customer_name(call: Call) -> str:
-    extra = call.attached.extra or {}
-    name = extra.get("customer_name") if isinstance(extra, dict) else None
-    return str(name) if name else (call.attached.caller_number or "customer")
