@@ -26,6 +26,4 @@ def headless_desktop() -> Desktop:
 
 def host_for(folder: Path, desktop: Desktop | None = None, **settings: object) -> PluginHost:
     services = PluginServices(desktop) if desktop is not None else None
-    return PluginHost(
-        services, folder_sources(folder), settings=MemorySettings(dict(settings))
-    )
+    return PluginHost(services, folder_sources(folder), settings=MemorySettings(dict(settings)))

@@ -14,7 +14,7 @@ from plugin_test_helpers import headless_desktop, host_for, write_plugin
 from agent_desktop.cli import main
 from agent_desktop.domain.agent import Agent, AgentState
 from agent_desktop.domain.events import AgentChanged, Notice
-from agent_desktop.plugins_host import PluginHost, PluginState
+from agent_desktop.plugins_host import PluginHost, PluginServices, PluginState
 from agent_desktop.plugins_host.host import api_compatible
 
 GOOD = """
@@ -267,3 +267,63 @@ def test_cli_lists_id_version_state(tmp_path: Path, capsys: pytest.CaptureFixtur
     # the built-ins come through the entry points of the installed package
     ids = {line.split("\t")[0] for line in lines}
     assert {"expert_presence", "supervised_transfer", "conference"} <= ids
+
+
+def test_cli_reads_what_the_desktop_disabled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from agent_desktop.plugins_host.cli import settings_path
+
+    write_plugin(tmp_path, "good", GOOD)
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    qt = QSettings(str(settings_path()), QSettings.Format.IniFormat)
+    qt.setValue("plugins/good/enabled", False)
+    qt.sync()
+    try:
+        assert main(["plugins", "--folder", str(tmp_path)]) == 0
+        assert "good\t1.2.3\tdisabled" in capsys.readouterr().out.splitlines()
+    finally:
+        qt.remove("plugins/good/enabled")
+        qt.sync()
+
+
+@pytest.mark.asyncio
+async def test_a_third_party_plugin_installed_with_an_entry_point(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A distribution installed in a site directory (as pip lays it out) is discovered
+    through the `agent_desktop.plugins` entry-point group, next to the built-ins."""
+    site = tmp_path / "site"
+    package = site / "acme_crm_plugin"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text(
+        "from agent_desktop.plugin_api import Plugin\n\n"
+        "class CrmPlugin(Plugin):\n"
+        "    id = 'acme_crm'\n"
+        "    name = 'ACME CRM'\n"
+        "    version = '2.1.0'\n\n"
+        "    def activate(self, ctx):\n"
+        "        ctx.notify('CRM ready')\n",
+        encoding="utf-8",
+    )
+    dist = site / "acme_crm_plugin-2.1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: acme-crm-plugin\nVersion: 2.1.0\n", encoding="utf-8"
+    )
+    (dist / "entry_points.txt").write_text(
+        "[agent_desktop.plugins]\nacme_crm = acme_crm_plugin:CrmPlugin\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(site))
+    desktop = headless_desktop()
+    seen = notices(desktop)
+    host = PluginHost(PluginServices(desktop))
+    host.discover(folders=[])
+    host.load()
+    record = host.records["acme_crm"]
+    assert record.origin == "entry point acme_crm_plugin:CrmPlugin (acme-crm-plugin)"
+    assert {"expert_presence", "supervised_transfer", "conference"} <= set(host.records)
+    assert await host.activate("acme_crm")
+    assert [n.text for n in seen] == ["CRM ready"]
