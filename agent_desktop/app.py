@@ -36,6 +36,17 @@ log = logging.getLogger(__name__)
 
 DEFAULT_GATEWAY = "http://127.0.0.1:8765"  # `agent-desktop sandbox` listens there by default
 DEMO_USER = "alice"
+# the demo user of each mode (``--demo --mode wallboard`` logs in as the demo supervisor)
+DEMO_USERS = {"advisor": "alice", "extended": "marc", "wallboard": "sophie"}
+# the capability a mode needs (from the login answer)
+MODE_CAPABILITY = {"extended": "extended", "wallboard": "wallboard"}
+
+
+def allowed_modes(capabilities: tuple[str, ...] | list[str]) -> list[str]:
+    """The shells a user may open: the advisor shell needs ``calls``."""
+    modes = ["advisor"] if "calls" in capabilities else []
+    modes += [m for m, cap in MODE_CAPABILITY.items() if cap in capabilities]
+    return modes
 
 
 def config_dir() -> Path:
@@ -103,10 +114,20 @@ class Application:
             "figure: demo sandbox ready in %.2f s (included in the start-up figure)",
             self.timings["sandbox_ready"],
         )
-        await self._login(self.sandbox.base_url, self.options.user or DEMO_USER, DEMO_PASSWORD)
-        self._show_shell()
-        assert self.desktop is not None
-        await self.desktop.set_state(AgentState.READY)
+        user = self.options.user or DEMO_USERS.get(self.options.mode, DEMO_USER)
+        if self.options.mode == "wallboard":
+            await self._start_demo_scale()
+        await self._login(self.sandbox.base_url, user, DEMO_PASSWORD)
+        if self._show_shell() == "advisor":
+            assert self.desktop is not None
+            await self.desktop.set_state(AgentState.READY)
+
+    async def _start_demo_scale(self) -> None:
+        """The demo wallboard shows the sandbox's scale option (2 000 agents, 200 queues)."""
+        import httpx
+
+        async with httpx.AsyncClient(base_url=self.sandbox.base_url) as client:
+            await client.post("/sandbox/scale", json={"events_per_second": 300})
 
     async def _login(self, url: str, user: str, password: str) -> None:
         """Log in to ``url``; raises GatewayError, which the login dialog shows."""
@@ -135,17 +156,32 @@ class Application:
         dialog.open()
         self._login_dialog = dialog
 
-    def _show_shell(self) -> None:
-        from agent_desktop.ui.main_window import MainWindow
-
-        assert self.desktop is not None
-        if self.options.mode != "advisor":
-            log.warning(
-                "mode %s is not available yet: showing the advisor shell", self.options.mode
+    def _show_shell(self) -> str:
+        """Show the shell of ``--mode`` if the user's role allows it; returns the mode shown."""
+        assert self.desktop is not None and self.desktop.session is not None
+        mode = self.options.mode
+        allowed = allowed_modes(self.desktop.session.capabilities)
+        if mode not in allowed:
+            log.warning("mode %s is not allowed for this user (allowed: %s)", mode, allowed)
+            QMessageBox.warning(
+                None,
+                "Agent Desktop",
+                QApplication.translate("Application", "Your role does not allow this mode.")
+                + (f" ({', '.join(allowed)})" if allowed else ""),
             )
-        self.window = MainWindow(self.desktop, self.lang, self.settings)
-        self.window.show()
-        self._install_plugins(self.options.mode)
+            if not allowed:
+                self.exit_code = 4
+                self._quit.set()
+                return ""
+            mode = allowed[0]
+        if mode == "wallboard":
+            self.window = self._wallboard_window()
+        else:
+            from agent_desktop.ui.main_window import MainWindow
+
+            self.window = MainWindow(self.desktop, self.lang, self.settings)
+            self.window.show()
+            self._install_plugins(mode)
         self.timings["window_shown"] = time.perf_counter() - self._started
         log.info("figure: logged-in window shown %.2f s after start", self.timings["window_shown"])
         QTimer.singleShot(1000, self._log_memory)
@@ -157,6 +193,46 @@ class Application:
         if self.options.exit_when_ready:
             # After the first paint: print the start-up figures for `bench` and stop.
             QTimer.singleShot(0, self._report_ready)
+        return mode
+
+    def _wallboard_window(self) -> Any:
+        from agent_desktop.adapters.gateway.wallboard import GatewayWallboard
+        from agent_desktop.services.wallboard import (
+            Thresholds,
+            WallboardService,
+            WallboardState,
+        )
+        from agent_desktop.ui.wallboard import WallboardWindow
+
+        assert self.desktop is not None and self.gateway is not None
+        self.settings.beginGroup("wallboard")
+        values = {key: self.settings.value(key) for key in self.settings.allKeys()}
+        rotation = float(str(values.get("rotation_seconds", 12) or 12))
+        self.settings.endGroup()
+        thresholds, problems = Thresholds.from_settings(values)
+        for problem in problems:
+            log.warning("wallboard settings: %s", problem)
+        state = WallboardState(thresholds)
+        desktop, lang = self.desktop, self.lang
+        window = WallboardWindow(
+            state, lambda code: desktop.reason_label(code, lang), rotation_seconds=rotation
+        )
+
+        def on_link(up: bool, detail: str) -> None:
+            window.set_link("" if up else QApplication.translate("Application", "offline"))
+
+        service = WallboardService(GatewayWallboard(self.gateway), state, on_link)
+        self.tasks.spawn(service.run(), name="wallboard")
+        self.wallboard = service
+        if self.options.screenshot:
+            window.resize(1920, 1080)
+            window.show()
+        else:
+            screen = QApplication.primaryScreen()
+            if screen is not None:  # without a window manager, full screen is just a size
+                window.setGeometry(screen.geometry())
+            window.showFullScreen()
+        return window
 
     # ------------------------------------------------------------------ figures
 
@@ -198,6 +274,9 @@ class Application:
             # Let the transcript and the layout settle so the picture shows a live call.
             QTimer.singleShot(2500, lambda: take(True))
 
+        if self.options.mode != "advisor":  # no call to wait for: let the figures arrive
+            QTimer.singleShot(4000, lambda: take(True))
+            return
         self.desktop.bus.subscribe(ScreenPopReady, on_pop)
         QTimer.singleShot(90_000, lambda: take(False))
 

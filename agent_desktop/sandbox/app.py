@@ -34,6 +34,7 @@ from agent_desktop.sandbox.routes import (
     reliability,
     sessions,
     stream,
+    wallboard,
 )
 from agent_desktop.sandbox.store import Store
 
@@ -122,6 +123,8 @@ def create_app(
         app.include_router(module.router)
     app.include_router(consult.router)
     app.include_router(consult.control)
+    app.include_router(wallboard.router)
+    app.include_router(wallboard.control)
 
     def user_for_token(scope: Scope, token: str) -> str | None:
         ctx: SandboxContext | None = app.state.sandbox

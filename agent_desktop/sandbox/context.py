@@ -23,6 +23,8 @@ class SandboxContext:
     # waiting for review (in memory: the sandbox forgets them when it stops).
     kb_votes: dict[str, list[int]] = field(default_factory=dict)
     kb_submissions: list[dict[str, Any]] = field(default_factory=list)
+    # the supervisor's wallboard feed, made on first use (sandbox.wallboard.WallboardFeed)
+    wallboard: Any = None
 
     @classmethod
     def build(cls, config: SandboxConfig, store: Store) -> SandboxContext:
@@ -34,5 +36,7 @@ class SandboxContext:
     def shutdown(self) -> None:
         """Stop timers and tasks and end every event stream (the server is stopping)."""
         self.scenario.stop()
+        if self.wallboard is not None:
+            self.wallboard.close()
         self.center.shutdown()
         self.hub.close()

@@ -1,0 +1,159 @@
+"""The supervisor's live feed: queue statistics and the agent roster as a stream of changes.
+
+Two sources feed it: the real contact centre (the demo agents and queues, sampled every
+``poll_interval`` seconds and sent only when something changed) and, when switched on, the
+:mod:`scale <agent_desktop.sandbox.scale>` simulation, which publishes every change as it
+makes it. Each subscriber has its own unbounded queue of ready-made SSE frames.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from datetime import UTC, datetime
+
+from agent_desktop.protocol import schemas as w
+from agent_desktop.sandbox.center import OPEN_STATES, ContactCenter
+from agent_desktop.sandbox.events import sse_frame
+from agent_desktop.sandbox.scale import ScaleSimulation
+
+CLOSE = ""  # the frame that ends a subscriber's stream
+
+
+class WallboardFeed:
+    """Fan-out of wallboard changes to every open wallboard stream.
+
+    Attributes:
+        scale: the running simulation, if the scale option is on.
+        published: how many change frames were published (to each subscriber).
+    """
+
+    def __init__(self, center: ContactCenter, poll_interval: float = 0.25) -> None:
+        self.center = center
+        self.poll_interval = poll_interval
+        self.subscribers: set[asyncio.Queue[str]] = set()
+        self.scale: ScaleSimulation | None = None
+        self.scale_rate = 0.0
+        self.published = 0
+        self._queues: dict[str, w.QueueStatsWire] = {}
+        self._agents: dict[str, w.RosterEntryWire] = {}
+        self._poll: asyncio.Task[None] | None = None
+        self._scale_task: asyncio.Task[None] | None = None
+
+    # ------------------------------------------------------------ the real centre
+
+    def _roster(self) -> dict[str, w.RosterEntryWire]:
+        calls = {
+            call.agent: call for call in self.center.calls.values() if call.state in OPEN_STATES
+        }
+        out = {}
+        for name, runtime in sorted(self.center.agents.items()):
+            if not runtime.user.takes_calls:
+                continue
+            a = runtime.agent
+            call = calls.get(name)
+            out[name] = w.RosterEntryWire.model_validate(
+                {
+                    "id": a.id,
+                    "name": a.name,
+                    "state": a.state.value,
+                    "reason_code": a.reason_code,
+                    "since": a.since,
+                    "queues": list(runtime.user.queues),
+                    "interaction_id": call.id if call else None,
+                    "interaction_queue": call.attached.queue_id if call else None,
+                }
+            )
+        return out
+
+    def _sample(self) -> None:
+        for q in self.center.queue_stats().queues:
+            if self._queues.get(q.queue_id) != q:
+                self._queues[q.queue_id] = q
+                self._send("queue.stats", q)
+        for aid, entry in self._roster().items():
+            if self._agents.get(aid) != entry:
+                self._agents[aid] = entry
+                self._send("roster.agent", entry)
+
+    async def _poll_loop(self) -> None:
+        while True:
+            await asyncio.sleep(self.poll_interval)
+            if self.subscribers:
+                self._sample()
+
+    # ------------------------------------------------------------ subscribers
+
+    def snapshot(self) -> w.WallboardSnapshot:
+        self._queues = {q.queue_id: q for q in self.center.queue_stats().queues}
+        self._agents = self._roster()
+        queues = list(self._queues.values())
+        agents = list(self._agents.values())
+        if self.scale is not None:
+            queues += [self.scale.queue_wire(q) for q in self.scale.queues]
+            agents += [self.scale.agent_wire(a) for a in self.scale.agents]
+        return w.WallboardSnapshot(queues=queues, agents=agents, at=datetime.now(UTC))
+
+    def subscribe(self) -> tuple[asyncio.Queue[str], str]:
+        """A new subscriber's queue and its first frame (the snapshot)."""
+        queue: asyncio.Queue[str] = asyncio.Queue()
+        self.subscribers.add(queue)
+        if self._poll is None:
+            self._poll = asyncio.get_running_loop().create_task(self._poll_loop())
+        frame = sse_frame(None, "wallboard.snapshot", self.snapshot().model_dump_json())
+        return queue, frame
+
+    def unsubscribe(self, queue: asyncio.Queue[str]) -> None:
+        self.subscribers.discard(queue)
+
+    def _send(self, event_type: str, model: w.Wire) -> None:
+        frame = sse_frame(None, event_type, model.model_dump_json())
+        self.published += 1
+        for queue in self.subscribers:
+            queue.put_nowait(frame)
+
+    # ------------------------------------------------------------ the scale option
+
+    def publish_scale(self, queues: set[str], agents: set[str]) -> None:
+        assert self.scale is not None
+        for qid in sorted(queues):
+            self._send("queue.stats", self.scale.queue_wire(qid))
+        for aid in sorted(agents):
+            self._send("roster.agent", self.scale.agent_wire(aid))
+
+    def start_scale(
+        self, agents: int, queues: int, events_per_second: float, seed: int = 1
+    ) -> None:
+        """(Re)create the simulation; it runs while ``events_per_second`` > 0."""
+        self.stop_scale()
+        self.scale = ScaleSimulation(agents, queues, seed)
+        self.set_rate(events_per_second)
+
+    def set_rate(self, events_per_second: float) -> None:
+        if self._scale_task is not None:
+            self._scale_task.cancel()
+            self._scale_task = None
+        self.scale_rate = events_per_second
+        if self.scale is not None and events_per_second > 0:
+            self._scale_task = asyncio.get_running_loop().create_task(
+                self.scale.run(self.publish_scale, events_per_second)
+            )
+
+    def step_scale(self, count: int, dt: float) -> None:
+        """Advance the simulation by hand (tests) and publish what changed."""
+        assert self.scale is not None
+        self.publish_scale(*self.scale.step(count, dt))
+
+    def stop_scale(self) -> None:
+        self.set_rate(0)
+        self.scale = None
+
+    def close(self) -> None:
+        self.stop_scale()
+        if self._poll is not None:
+            self._poll.cancel()
+            self._poll = None
+        for queue in self.subscribers:
+            queue.put_nowait(CLOSE)
+        with contextlib.suppress(Exception):
+            self.subscribers.clear()
