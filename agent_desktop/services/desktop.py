@@ -46,6 +46,7 @@ from agent_desktop.services.outbox import MemoryOutboxStore, Outbox, OutboxDeliv
 from agent_desktop.services.history import HistoryService
 from agent_desktop.services.knowledge import KnowledgeService
 from agent_desktop.services.screen_pop import ScreenPopService
+from agent_desktop.services.summary.service import SummaryService
 from agent_desktop.services.tasks import TaskGroup
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,7 @@ class Desktop:
         screen_pop: the customer cards (see :class:`ScreenPopService`).
         history: the customers' unified history (see :class:`HistoryService`).
         knowledge: KB suggestions, articles and feedback (see :class:`KnowledgeService`).
+        summary: the customer summary, local or AI (see :class:`SummaryService`).
         stream: the event stream's state (see :class:`EventStream`).
         wrap_up_codes / not_ready_reasons: the platform's code lists.
         tasks: every background task the core started.
@@ -93,6 +95,7 @@ class Desktop:
         # The gateway adapter serves history too; another connector may not.
         self.history = HistoryService(customers if isinstance(customers, History) else None)
         self.knowledge = KnowledgeService(customers if isinstance(customers, Knowledge) else None)
+        self.summary = SummaryService(self.history)
         self.stream = EventStream(telephony, self.bus, self._on_stream_event, self.resync)
         self.wrap_up_codes: list[Code] = []
         self.not_ready_reasons: list[Code] = []

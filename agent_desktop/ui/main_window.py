@@ -26,6 +26,7 @@ from agent_desktop.ui.kb_panel import KnowledgePanel
 from agent_desktop.ui.labels import agent_label
 from agent_desktop.ui.shortcuts_dialog import ShortcutsDialog
 from agent_desktop.ui.status_bar import ShellStatusBar, link_text
+from agent_desktop.ui.summary_panel import SummaryPanel
 from agent_desktop.ui.text import plain_label
 from agent_desktop.ui.wrap_up import WrapUpPanel
 
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         docks: the dock panels by objectName.
         history: the unified history panel (in the History dock).
         knowledge: the KB suggestions panel (in the Knowledge dock).
+        summary: the customer summary panel (in the Summary dock).
         status: the status bar.
         alerter: tray + taskbar alert on offers.
 
@@ -103,6 +105,8 @@ class MainWindow(QMainWindow):
         self.docks["historyDock"].setWidget(self.history)
         self.knowledge = KnowledgePanel(self.bridge, self)
         self.docks["knowledgeDock"].setWidget(self.knowledge)
+        self.summary = SummaryPanel(self.bridge, self)
+        self.docks["summaryDock"].setWidget(self.summary)
         self.tabifyDockWidget(self.docks["knowledgeDock"], self.docks["pluginsDock"])
         self.docks["knowledgeDock"].raise_()
         self.setDockNestingEnabled(True)

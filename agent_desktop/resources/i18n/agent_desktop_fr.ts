@@ -31,14 +31,107 @@
 <context>
     <name>ArticleReader</name>
     <message>
-        <location filename="../../ui/kb_panel.py" line="115"/>
+        <location filename="../../ui/kb_panel.py" line="116"/>
         <source>Plain text</source>
         <translation>Texte brut</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="118"/>
+        <location filename="../../ui/kb_panel.py" line="119"/>
         <source>Copy</source>
         <translation>Copier</translation>
+    </message>
+</context>
+<context>
+    <name>BoardCanvas</name>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="172"/>
+        <source>Waiting for the first figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="186"/>
+        <source>Queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="189"/>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="194"/>
+        <source>rotation paused (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="205"/>
+        <source>CRITICAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="205"/>
+        <source>WARNING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="209"/>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="210"/>
+        <source>Longest wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="211"/>
+        <source>Service level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="212"/>
+        <source>Abandoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="313"/>
+        <source>Ready</source>
+        <translation type="unfinished">Disponible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="314"/>
+        <source>Busy</source>
+        <translation type="unfinished">Occupé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="315"/>
+        <source>Wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="316"/>
+        <source>Not ready</source>
+        <translation type="unfinished">Indisponible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="337"/>
+        <source>No one on pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="357"/>
+        <source>back to normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="372"/>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="381"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -155,6 +248,124 @@
         <location filename="../../ui/call_context.py" line="69"/>
         <source>Several matches</source>
         <translation>Plusieurs correspondances</translation>
+    </message>
+</context>
+<context>
+    <name>Conference</name>
+    <message>
+        <source>Customer</source>
+        <translation type="vanished">Client</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="vanished">Vous</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation type="vanished">Expert</translation>
+    </message>
+    <message>
+        <source>On the line</source>
+        <translation type="vanished">En ligne</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation type="vanished">En attente</translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation type="vanished">Micro coupé</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="vanished">Parti</translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation type="vanished">Conférence</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation type="vanished">Participant</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="vanished">Rôle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="vanished">État</translation>
+    </message>
+    <message>
+        <source>Merge into conference</source>
+        <translation type="vanished">Passer en conférence</translation>
+    </message>
+    <message>
+        <source>Drop party</source>
+        <translation type="vanished">Retirer le participant</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation type="vanished">Quitter</translation>
+    </message>
+    <message>
+        <source>Leave the conference: the expert keeps the customer</source>
+        <translation type="vanished">Quitter la conférence : l&apos;expert garde le client</translation>
+    </message>
+    <message>
+        <source>Mute me</source>
+        <translation type="vanished">Couper mon micro</translation>
+    </message>
+    <message>
+        <source>Unmute me</source>
+        <translation type="vanished">Rétablir mon micro</translation>
+    </message>
+    <message>
+        <source>No conference. Consult an expert first, then merge.</source>
+        <translation type="vanished">Pas de conférence. Consultez d&apos;abord un expert, puis passez en conférence.</translation>
+    </message>
+    <message>
+        <source>%1 is on the line: merge to talk all three together.</source>
+        <translation type="vanished">%1 est en ligne : passez en conférence pour parler à trois.</translation>
+    </message>
+    <message>
+        <source>No conference.</source>
+        <translation type="vanished">Pas de conférence.</translation>
+    </message>
+    <message>
+        <source>The customer left the conference. Stay with %1, or drop them to hang up.</source>
+        <translation type="vanished">Le client a quitté la conférence. Restez avec %1, ou retirez-le pour raccrocher.</translation>
+    </message>
+    <message>
+        <source>Everyone left the conference.</source>
+        <translation type="vanished">Tout le monde a quitté la conférence.</translation>
+    </message>
+    <message>
+        <source>%1 left. You are with the customer.</source>
+        <translation type="vanished">%1 est parti. Vous êtes avec le client.</translation>
+    </message>
+    <message>
+        <source>Conference in progress with %1 and the customer.</source>
+        <translation type="vanished">Conférence en cours avec %1 et le client.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashHandler</name>
+    <message>
+        <source>Agent Desktop met an unexpected error (%1) and may not work correctly.
+
+Your unsent wrap-ups and notes are saved on this computer. Restart now? They will come back.</source>
+        <translation type="vanished">Agent Desktop a rencontré une erreur inattendue (%1) et risque de mal fonctionner.
+
+Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. Redémarrer maintenant ? Elles seront restaurées.</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation type="vanished">Redémarrer</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation type="vanished">Continuer</translation>
     </message>
 </context>
 <context>
@@ -341,6 +552,97 @@
     </message>
 </context>
 <context>
+    <name>ExpertPresence</name>
+    <message>
+        <source>Available</source>
+        <translation type="vanished">Disponible</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation type="vanished">Occupé</translation>
+    </message>
+    <message>
+        <source>In a call</source>
+        <translation type="vanished">En communication</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation type="vanished">Absent</translation>
+    </message>
+    <message>
+        <source>Do not disturb</source>
+        <translation type="vanished">Ne pas déranger</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="vanished">Hors ligne</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="vanished">à l&apos;instant</translation>
+    </message>
+    <message>
+        <source>for %1 min</source>
+        <translation type="vanished">depuis %1 min</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation type="vanished">depuis %1</translation>
+    </message>
+    <message>
+        <source>Experts</source>
+        <translation type="vanished">Experts</translation>
+    </message>
+    <message>
+        <source>Search a name, skill or department</source>
+        <translation type="vanished">Chercher un nom, une compétence ou un service</translation>
+    </message>
+    <message>
+        <source>Available only</source>
+        <translation type="vanished">Disponibles seulement</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation type="vanished">Présence</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="vanished">Nom</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation type="vanished">Compétences</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="vanished">Service</translation>
+    </message>
+    <message>
+        <source>Note for the expert (sent with the customer&apos;s context)</source>
+        <translation type="vanished">Note pour l&apos;expert (envoyée avec le contexte du client)</translation>
+    </message>
+    <message>
+        <source>Consult</source>
+        <translation type="vanished">Consulter</translation>
+    </message>
+    <message>
+        <source>Put the customer on hold and call this expert, with the customer&apos;s context</source>
+        <translation type="vanished">Mettre le client en attente et appeler cet expert, avec le contexte du client</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation type="vanished">Transférer</translation>
+    </message>
+    <message>
+        <source>Transfer the customer to this expert without consulting</source>
+        <translation type="vanished">Transférer le client à cet expert sans consultation</translation>
+    </message>
+    <message>
+        <source>No expert matches.</source>
+        <translation type="vanished">Aucun expert ne correspond.</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <location filename="../../ui/history_panel.py" line="61"/>
@@ -421,32 +723,32 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../ui/history_panel.py" line="306"/>
+        <location filename="../../ui/history_panel.py" line="308"/>
         <source>All channels</source>
         <translation>Tous les canaux</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="309"/>
+        <location filename="../../ui/history_panel.py" line="311"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="312"/>
+        <location filename="../../ui/history_panel.py" line="314"/>
         <source>Search the history…</source>
         <translation>Rechercher dans l&apos;historique…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="353"/>
+        <location filename="../../ui/history_panel.py" line="355"/>
         <source>This platform does not provide the history.</source>
         <translation>Cette plateforme ne fournit pas l&apos;historique.</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="355"/>
+        <location filename="../../ui/history_panel.py" line="357"/>
         <source>The history appears when a customer is identified.</source>
         <translation>L&apos;historique s&apos;affiche dès que le client est identifié.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/history_panel.py" line="396"/>
+        <location filename="../../ui/history_panel.py" line="398"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n élément</numerusform>
@@ -454,12 +756,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="400"/>
+        <location filename="../../ui/history_panel.py" line="402"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="403"/>
+        <location filename="../../ui/history_panel.py" line="405"/>
         <source>The history could not be loaded: %1</source>
         <translation>Impossible de charger l&apos;historique : %1</translation>
     </message>
@@ -475,34 +777,34 @@
 <context>
     <name>KnowledgePanel</name>
     <message>
-        <location filename="../../ui/kb_panel.py" line="179"/>
+        <location filename="../../ui/kb_panel.py" line="182"/>
         <source>Search the knowledge base…</source>
         <translation>Rechercher dans la base de connaissances…</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="191"/>
+        <location filename="../../ui/kb_panel.py" line="195"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="192"/>
+        <location filename="../../ui/kb_panel.py" line="196"/>
         <source>Copy snippet</source>
-        <translation>Copier l'extrait</translation>
+        <translation>Copier l&apos;extrait</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="193"/>
+        <location filename="../../ui/kb_panel.py" line="197"/>
         <source>Helpful</source>
         <translation>Utile</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="194"/>
+        <location filename="../../ui/kb_panel.py" line="198"/>
         <source>Not helpful</source>
         <translation>Pas utile</translation>
     </message>
     <message>
         <location filename="../../ui/kb_panel.py" line="225"/>
         <source>Articles are suggested as soon as a call comes in.</source>
-        <translation>Des fiches sont proposées dès qu'un appel arrive.</translation>
+        <translation>Des fiches sont proposées dès qu&apos;un appel arrive.</translation>
     </message>
     <message>
         <location filename="../../ui/kb_panel.py" line="227"/>
@@ -535,12 +837,12 @@
     <message>
         <location filename="../../ui/kb_panel.py" line="352"/>
         <source>The article could not be opened: %1</source>
-        <translation>Impossible d'ouvrir la fiche : %1</translation>
+        <translation>Impossible d&apos;ouvrir la fiche : %1</translation>
     </message>
     <message>
         <location filename="../../ui/kb_panel.py" line="356"/>
         <source>This article no longer exists.</source>
-        <translation>Cette fiche n'existe plus.</translation>
+        <translation>Cette fiche n&apos;existe plus.</translation>
     </message>
     <message>
         <location filename="../../ui/kb_panel.py" line="372"/>
@@ -753,39 +1055,120 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Agent state</source>
         <translation>État du conseiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Call controls</source>
         <translation>Commandes d&apos;appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;View</source>
         <translation>A&amp;ffichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Call controls are disabled until the connection is back.</source>
         <translation>Les commandes d&apos;appel sont désactivées jusqu&apos;au retour de la connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>PluginShell</name>
+    <message>
+        <location filename="../../ui/plugin_shell.py" line="44"/>
+        <source>&amp;Plugins</source>
+        <translation type="unfinished">&amp;Extensions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plugin_shell.py" line="47"/>
+        <source>Plugins…</source>
+        <translation type="unfinished">Extensions…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plugin_shell.py" line="167"/>
+        <source>Plugins</source>
+        <translation type="unfinished">Extensions</translation>
+    </message>
+</context>
+<context>
+    <name>PluginsPanel</name>
+    <message>
+        <location filename="../../ui/plugins_panel.py" line="28"/>
+        <source>Starting</source>
+        <translation type="unfinished">Démarrage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plugins_panel.py" line="29"/>
+        <source>Active</source>
+        <translation type="unfinished">Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plugins_panel.py" line="30"/>
+        <source>Disabled</source>
+        <translation type="unfinished">Désactivée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plugins_panel.py" line="31"/>
+        <source>Not for this mode</source>
+        <translation type="unfinished">Pas pour ce mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plugins_panel.py" line="32"/>
+        <source>Failed</source>
+        <translation type="unfinished">En échec</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plugins_panel.py" line="49"/>
+        <source>Plugin</source>
+        <translation type="unfinished">Extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plugins_panel.py" line="49"/>
+        <source>Version</source>
+        <translation type="unfinished">Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plugins_panel.py" line="49"/>
+        <source>State</source>
+        <translation type="unfinished">État</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plugins_panel.py" line="49"/>
+        <source>Origin</source>
+        <translation type="unfinished">Origine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plugins_panel.py" line="57"/>
+        <source>Tick a plugin to enable it. A plugin that fails is stopped; the desktop goes on.</source>
+        <translation type="unfinished">Cochez une extension pour l&apos;activer. Une extension en erreur est arrêtée ; le poste continue.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plugins_panel.py" line="63"/>
+        <source>Settings…</source>
+        <translation type="unfinished">Réglages…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plugins_panel.py" line="143"/>
+        <source>Settings of %1</source>
+        <translation type="unfinished">Réglages de %1</translation>
     </message>
 </context>
 <context>
@@ -799,6 +1182,82 @@
         <location filename="../../ui/alert.py" line="70"/>
         <source>%1 answer · %2 reject</source>
         <translation>%1 décrocher · %2 refuser</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <location filename="../../ui/wallboard/roster.py" line="60"/>
+        <source>Ready</source>
+        <translation type="unfinished">Disponible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/roster.py" line="61"/>
+        <source>Ringing</source>
+        <translation type="unfinished">Sonnerie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/roster.py" line="62"/>
+        <source>On a call</source>
+        <translation type="unfinished">En communication</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/roster.py" line="63"/>
+        <source>Wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/roster.py" line="64"/>
+        <source>Not ready</source>
+        <translation type="unfinished">Indisponible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/roster.py" line="65"/>
+        <source>Logged out</source>
+        <translation type="unfinished">Déconnecté</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/roster.py" line="99"/>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/roster.py" line="100"/>
+        <source>State</source>
+        <translation type="unfinished">État</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/roster.py" line="101"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/roster.py" line="102"/>
+        <source>Time in state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/roster.py" line="103"/>
+        <source>Current interaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/roster.py" line="104"/>
+        <source>Queue</source>
+        <translation type="unfinished">File d&apos;attente</translation>
+    </message>
+</context>
+<context>
+    <name>RosterView</name>
+    <message>
+        <location filename="../../ui/wallboard/roster.py" line="172"/>
+        <source>Filter: name, reason, queue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/roster.py" line="177"/>
+        <source>Every state</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -880,54 +1339,249 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="21"/>
+        <location filename="../../ui/status_bar.py" line="24"/>
         <source>● Connected</source>
         <translation>● Connecté</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="22"/>
+        <location filename="../../ui/status_bar.py" line="25"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="23"/>
+        <location filename="../../ui/status_bar.py" line="26"/>
         <source>Connection lost — reconnecting…</source>
         <translation>Connexion perdue — reconnexion…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="26"/>
+        <location filename="../../ui/status_bar.py" line="29"/>
         <source>Disconnected — please log in again</source>
         <translation>Déconnecté — veuillez vous reconnecter</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="34"/>
+        <location filename="../../ui/status_bar.py" line="37"/>
         <source>That action is no longer possible: the call has changed state.</source>
         <translation>Cette action n’est plus possible : l’appel a changé d’état.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="37"/>
+        <location filename="../../ui/status_bar.py" line="40"/>
         <source>That call no longer exists on the server.</source>
         <translation>Cet appel n’existe plus sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="40"/>
+        <location filename="../../ui/status_bar.py" line="43"/>
         <source>The server cannot be reached: the action was not sent.</source>
         <translation>Serveur injoignable : l’action n’a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="43"/>
+        <location filename="../../ui/status_bar.py" line="46"/>
         <source>The server did not answer in time: the action may not have been applied.</source>
         <translation>Le serveur n’a pas répondu à temps : l’action n’a peut-être pas été prise en compte.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="46"/>
+        <location filename="../../ui/status_bar.py" line="49"/>
         <source>Your session has expired: please log in again.</source>
         <translation>Votre session a expiré : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="49"/>
+        <location filename="../../ui/status_bar.py" line="52"/>
+        <source>Your last session&apos;s work was recovered: unsent wrap-ups are being sent and notes in progress are back.</source>
+        <translation>Le travail de votre dernière session a été récupéré : les qualifications non envoyées partent et les notes en cours sont restaurées.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="57"/>
         <source>The server refused the request as invalid.</source>
         <translation>Le serveur a refusé la demande comme invalide.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/status_bar.py" line="67"/>
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/status_bar.py" line="69"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/status_bar.py" line="70"/>
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/status_bar.py" line="77"/>
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n en attente d’envoi</numerusform>
+            <numerusform>%n en attente d’envoi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="82"/>
+        <source>%1 (oldest %2)</source>
+        <translation>%1 (la plus ancienne : %2)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/status_bar.py" line="88"/>
+        <source>%n refused by the server</source>
+        <translation>
+            <numerusform>%n refusé par le serveur</numerusform>
+            <numerusform>%n refusés par le serveur</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPanel</name>
+    <message>
+        <location filename="../../ui/summary_panel.py" line="53"/>
+        <source>Regenerate</source>
+        <translation>Régénérer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_panel.py" line="61"/>
+        <source>The summary of the customer appears when they are identified.</source>
+        <translation>La synthèse du client s'affiche dès qu'il est identifié.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_panel.py" line="89"/>
+        <source>Writing the summary…</source>
+        <translation>Rédaction de la synthèse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_panel.py" line="107"/>
+        <source>No summary: %1</source>
+        <translation>Pas de synthèse : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_panel.py" line="115"/>
+        <source>Written locally (no network)</source>
+        <translation>Rédigée localement (sans réseau)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_panel.py" line="117"/>
+        <source>Written by %1</source>
+        <translation>Rédigée par %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_panel.py" line="122"/>
+        <source>The AI provider failed (%1): this is the local summary.</source>
+        <translation>Le fournisseur d'IA a échoué (%1) : voici la synthèse locale.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisedTransfer</name>
+    <message>
+        <source>No consult. Pick an expert to consult while the customer waits on hold.</source>
+        <translation type="vanished">Pas de consultation. Choisissez un expert à consulter pendant que le client patiente.</translation>
+    </message>
+    <message>
+        <source>Calling %1… The customer is on hold.</source>
+        <translation type="vanished">Appel de %1… Le client est en attente.</translation>
+    </message>
+    <message>
+        <source>The customer hung up. You are still with %1.</source>
+        <translation type="vanished">Le client a raccroché. Vous êtes toujours avec %1.</translation>
+    </message>
+    <message>
+        <source>Talking to the customer. %1 is on hold.</source>
+        <translation type="vanished">Vous parlez au client. %1 est en attente.</translation>
+    </message>
+    <message>
+        <source>Talking to %1. The customer is on hold.</source>
+        <translation type="vanished">Vous parlez à %1. Le client est en attente.</translation>
+    </message>
+    <message>
+        <source>Transferred to %1.</source>
+        <translation type="vanished">Transféré à %1.</translation>
+    </message>
+    <message>
+        <source>In conference with %1 and the customer.</source>
+        <translation type="vanished">En conférence avec %1 et le client.</translation>
+    </message>
+    <message>
+        <source>Consult with %1 cancelled. The customer is back on the line.</source>
+        <translation type="vanished">Consultation de %1 annulée. Le client est de nouveau en ligne.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer.</source>
+        <translation type="vanished">%1 n&apos;a pas répondu.</translation>
+    </message>
+    <message>
+        <source>%1 is busy.</source>
+        <translation type="vanished">%1 est occupé.</translation>
+    </message>
+    <message>
+        <source>%1 declined.</source>
+        <translation type="vanished">%1 a refusé.</translation>
+    </message>
+    <message>
+        <source>%1 hung up.</source>
+        <translation type="vanished">%1 a raccroché.</translation>
+    </message>
+    <message>
+        <source>%1 is not on the line.</source>
+        <translation type="vanished">%1 n&apos;est pas en ligne.</translation>
+    </message>
+    <message>
+        <source>The customer is back on the line.</source>
+        <translation type="vanished">Le client est de nouveau en ligne.</translation>
+    </message>
+    <message>
+        <source>Consult</source>
+        <translation type="vanished">Consultation</translation>
+    </message>
+    <message>
+        <source>Consult…</source>
+        <translation type="vanished">Consulter…</translation>
+    </message>
+    <message>
+        <source>Complete transfer</source>
+        <translation type="vanished">Finaliser le transfert</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation type="vanished">Basculer</translation>
+    </message>
+    <message>
+        <source>Talk to the other party; the one you leave is held</source>
+        <translation type="vanished">Parler à l&apos;autre interlocuteur ; celui que vous quittez est mis en attente</translation>
+    </message>
+    <message>
+        <source>Cancel consult</source>
+        <translation type="vanished">Annuler la consultation</translation>
+    </message>
+    <message>
+        <source>Hang up on the expert and take the customer back</source>
+        <translation type="vanished">Raccrocher avec l&apos;expert et reprendre le client</translation>
+    </message>
+    <message>
+        <source>Consult an expert</source>
+        <translation type="vanished">Consulter un expert</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation type="vanished">disponible</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation type="vanished">indisponible</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation type="vanished">Expert</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="vanished">Note</translation>
     </message>
 </context>
 <context>
@@ -983,47 +1637,135 @@
     </message>
 </context>
 <context>
+    <name>WallboardWindow</name>
+    <message>
+        <location filename="../../ui/wallboard/window.py" line="58"/>
+        <source>Wallboard — Agent Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/window.py" line="65"/>
+        <source>Queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/window.py" line="66"/>
+        <source>Agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../ui/wrap_up.py" line="47"/>
+        <location filename="../../ui/wrap_up.py" line="71"/>
         <source>After-call work</source>
         <translation>Post-appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="53"/>
         <source>Notes on this call</source>
-        <translation>Notes sur cet appel</translation>
+        <translation type="vanished">Notes sur cet appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="56"/>
+        <location filename="../../ui/wrap_up.py" line="88"/>
+        <source>Type to search a code</source>
+        <translation>Tapez pour chercher un code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="92"/>
+        <source>Notes on this call (saved as you type)</source>
+        <translation>Notes sur cet appel (enregistrées au fil de la saisie)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="96"/>
         <source>Resolved at first contact</source>
         <translation>Résolu au premier contact</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="59"/>
-        <location filename="../../ui/wrap_up.py" line="61"/>
+        <location filename="../../ui/wrap_up.py" line="99"/>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="103"/>
+        <source>Call the customer back</source>
+        <translation>Rappeler le client</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="104"/>
+        <source>Follow up on the file</source>
+        <translation>Relancer le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="114"/>
+        <location filename="../../ui/wrap_up.py" line="116"/>
         <source>Finish</source>
         <translation>Terminer</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="63"/>
+        <location filename="../../ui/wrap_up.py" line="118"/>
         <source>Finish the wrap-up</source>
         <translation>Terminer le post-appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="75"/>
+        <location filename="../../ui/wrap_up.py" line="136"/>
+        <location filename="../../ui/wrap_up.py" line="242"/>
         <source>Wrap-up code</source>
         <translation>Code de qualification</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="111"/>
+        <location filename="../../ui/wrap_up.py" line="147"/>
+        <source>Then</source>
+        <translation>Ensuite</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="206"/>
+        <source>Call %1 — %2</source>
+        <translation>Appel %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="242"/>
+        <source>Wrap-up code (required)</source>
+        <translation>Code de qualification (obligatoire)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="249"/>
         <source>— choose a code —</source>
         <translation>— choisir un code —</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="126"/>
+        <location filename="../../ui/wrap_up.py" line="256"/>
+        <source>Ready</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="260"/>
+        <source>Not ready — %1</source>
+        <translation>Indisponible — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="282"/>
+        <source>ACW %1 / %2</source>
+        <translation>Post-appel %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="286"/>
+        <source>ACW %1</source>
+        <translation>Post-appel %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="345"/>
+        <source>No wrap-up code has that name.</source>
+        <translation>Aucun code de qualification ne porte ce nom.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="349"/>
         <source>Choose a wrap-up code first.</source>
         <translation>Choisissez d&apos;abord un code de qualification.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="406"/>
+        <source>Wrap-up saved: it will be sent as soon as the server answers.</source>
+        <translation>Qualification enregistrée : elle sera envoyée dès que le serveur répondra.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,1 @@
+"""AI providers (OpenAI-compatible chat completions)."""
