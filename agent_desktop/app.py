@@ -24,6 +24,7 @@ from PySide6.QtCore import QLocale, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from agent_desktop import logs
+from agent_desktop.adapters.ai.config import remote_from_settings
 from agent_desktop.adapters.gateway import GatewayClient
 from agent_desktop.adapters.secrets import KeyringStore
 from agent_desktop.domain.agent import AgentState
@@ -133,6 +134,8 @@ class Application:
         """Log in to ``url``; raises GatewayError, which the login dialog shows."""
         gateway = GatewayClient(url)
         desktop = Desktop(gateway, gateway, tasks=self.tasks)
+        # An AI summary provider only when configured (ai/base_url…); local otherwise.
+        desktop.summary.remote = remote_from_settings(self.settings, KeyringStore())
         try:
             await desktop.login(user, password)
         except GatewayError:
