@@ -13,6 +13,7 @@ from agent_desktop.plugin_api import (
     Plugin,
     PluginContext,
 )
+from plugins import _i18n
 
 
 class ConferencePlugin(Plugin):
@@ -24,6 +25,7 @@ class ConferencePlugin(Plugin):
     description = "Merge a consult into a conference; parties, drop, leave, mute."
 
     def activate(self, ctx: PluginContext) -> None:
+        _i18n.use(self.id, ctx.language)
         from plugins.conference.panel import ConferencePanel
 
         self.panel: Any = None
@@ -41,6 +43,7 @@ class ConferencePlugin(Plugin):
             self.panel.refresh()
 
     def deactivate(self) -> None:
+        _i18n.release(self.id)
         self.panel = None
 
 

@@ -23,20 +23,20 @@ from agent_desktop.plugin_api import (
 )
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Conference", text)
-
-
 def role_text(role: str) -> str:
-    return {"customer": tr("Customer"), "agent": tr("You"), "expert": tr("Expert")}.get(role, role)
+    return {
+        "customer": QCoreApplication.translate("Conference", "Customer"),
+        "agent": QCoreApplication.translate("Conference", "You"),
+        "expert": QCoreApplication.translate("Conference", "Expert"),
+    }.get(role, role)
 
 
 def party_state_text(state: str) -> str:
     return {
-        "connected": tr("On the line"),
-        "held": tr("On hold"),
-        "muted": tr("Muted"),
-        "left": tr("Left"),
+        "connected": QCoreApplication.translate("Conference", "On the line"),
+        "held": QCoreApplication.translate("Conference", "On hold"),
+        "muted": QCoreApplication.translate("Conference", "Muted"),
+        "left": QCoreApplication.translate("Conference", "Left"),
     }.get(state, state)
 
 
@@ -53,7 +53,7 @@ class ConferencePanel(QWidget):
 
     @staticmethod
     def title() -> str:
-        return tr("Conference")
+        return QCoreApplication.translate("Conference", "Conference")
 
     def __init__(self, ctx: PluginContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,15 +66,27 @@ class ConferencePanel(QWidget):
         self.parties = QTreeWidget(self)
         self.parties.setObjectName("conferenceParties")
         self.parties.setRootIsDecorated(False)
-        self.parties.setHeaderLabels([tr("Party"), tr("Role"), tr("State")])
-        self.merge_button = QPushButton(tr("Merge into conference"), self)
+        self.parties.setHeaderLabels(
+            [
+                QCoreApplication.translate("Conference", "Party"),
+                QCoreApplication.translate("Conference", "Role"),
+                QCoreApplication.translate("Conference", "State"),
+            ]
+        )
+        self.merge_button = QPushButton(
+            QCoreApplication.translate("Conference", "Merge into conference"), self
+        )
         self.merge_button.setObjectName("mergeConference")
-        self.drop_button = QPushButton(tr("Drop party"), self)
+        self.drop_button = QPushButton(QCoreApplication.translate("Conference", "Drop party"), self)
         self.drop_button.setObjectName("dropParty")
-        self.leave_button = QPushButton(tr("Leave"), self)
+        self.leave_button = QPushButton(QCoreApplication.translate("Conference", "Leave"), self)
         self.leave_button.setObjectName("leaveConference")
-        self.leave_button.setToolTip(tr("Leave the conference: the expert keeps the customer"))
-        self.mute_button = QPushButton(tr("Mute me"), self)
+        self.leave_button.setToolTip(
+            QCoreApplication.translate(
+                "Conference", "Leave the conference: the expert keeps the customer"
+            )
+        )
+        self.mute_button = QPushButton(QCoreApplication.translate("Conference", "Mute me"), self)
         self.mute_button.setObjectName("muteSelf")
         row = QHBoxLayout()
         for button in (self.merge_button, self.drop_button, self.leave_button, self.mute_button):
@@ -133,30 +145,39 @@ class ConferencePanel(QWidget):
         can_mute = call is not None and (call.allows(Action.MUTE) or call.allows(Action.UNMUTE))
         self.mute_button.setEnabled(conference and can_mute)
         muted = call is not None and call.muted
-        self.mute_button.setText(tr("Unmute me") if muted else tr("Mute me"))
+        self.mute_button.setText(
+            QCoreApplication.translate("Conference", "Unmute me")
+            if muted
+            else QCoreApplication.translate("Conference", "Mute me")
+        )
 
     def _status(self, call: Interaction | None) -> str:
         if call is None or call.consult is None:
-            return tr("No conference. Consult an expert first, then merge.")
+            return QCoreApplication.translate(
+                "Conference", "No conference. Consult an expert first, then merge."
+            )
         if not in_conference(call):
             if ConsultAction.CONFERENCE in call.consult.allowed:
-                return tr("%1 is on the line: merge to talk all three together.").replace(
-                    "%1", call.consult.expert_name
-                )
-            return tr("No conference.")
+                return QCoreApplication.translate(
+                    "Conference", "%1 is on the line: merge to talk all three together."
+                ).replace("%1", call.consult.expert_name)
+            return QCoreApplication.translate("Conference", "No conference.")
         customer = next((p for p in call.parties if p.role == "customer"), None)
         expert = next((p for p in call.parties if p.role == "expert"), None)
         if customer is not None and customer.state == "left":
             if expert is not None and expert.state != "left":
-                return tr(
-                    "The customer left the conference. Stay with %1, or drop them to hang up."
+                return QCoreApplication.translate(
+                    "Conference",
+                    "The customer left the conference. Stay with %1, or drop them to hang up.",
                 ).replace("%1", expert.name)
-            return tr("Everyone left the conference.")
+            return QCoreApplication.translate("Conference", "Everyone left the conference.")
         if expert is not None and expert.state == "left":
-            return tr("%1 left. You are with the customer.").replace("%1", expert.name)
-        return tr("Conference in progress with %1 and the customer.").replace(
-            "%1", call.consult.expert_name
-        )
+            return QCoreApplication.translate(
+                "Conference", "%1 left. You are with the customer."
+            ).replace("%1", expert.name)
+        return QCoreApplication.translate(
+            "Conference", "Conference in progress with %1 and the customer."
+        ).replace("%1", call.consult.expert_name)
 
     def _drop(self) -> None:
         party = self.selected_party()

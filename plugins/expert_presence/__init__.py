@@ -18,6 +18,7 @@ from agent_desktop.plugin_api import (
     Plugin,
     PluginContext,
 )
+from plugins import _i18n
 
 
 class ExpertPresencePlugin(Plugin):
@@ -28,6 +29,7 @@ class ExpertPresencePlugin(Plugin):
     description = "Who is free before you ask: experts with live presence; consult or transfer."
 
     def activate(self, ctx: PluginContext) -> None:
+        _i18n.use(self.id, ctx.language)
         from plugins.expert_presence.panel import DirectoryPanel
 
         self.ctx = ctx
@@ -57,6 +59,7 @@ class ExpertPresencePlugin(Plugin):
             self.panel.update_buttons()
 
     def deactivate(self) -> None:
+        _i18n.release(self.id)
         self.panel = None
 
 

@@ -31,18 +31,14 @@ COLOURS = {
 ORDER = list(COLOURS)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ExpertPresence", text)
-
-
 def presence_text(presence: Presence) -> str:
     return {
-        Presence.AVAILABLE: tr("Available"),
-        Presence.BUSY: tr("Busy"),
-        Presence.IN_A_CALL: tr("In a call"),
-        Presence.AWAY: tr("Away"),
-        Presence.DO_NOT_DISTURB: tr("Do not disturb"),
-        Presence.OFFLINE: tr("Offline"),
+        Presence.AVAILABLE: QCoreApplication.translate("ExpertPresence", "Available"),
+        Presence.BUSY: QCoreApplication.translate("ExpertPresence", "Busy"),
+        Presence.IN_A_CALL: QCoreApplication.translate("ExpertPresence", "In a call"),
+        Presence.AWAY: QCoreApplication.translate("ExpertPresence", "Away"),
+        Presence.DO_NOT_DISTURB: QCoreApplication.translate("ExpertPresence", "Do not disturb"),
+        Presence.OFFLINE: QCoreApplication.translate("ExpertPresence", "Offline"),
     }[presence]
 
 
@@ -51,10 +47,14 @@ def since_text(since: datetime, now: datetime | None = None) -> str:
     now = now or datetime.now(local.tzinfo)
     minutes = int((now - local).total_seconds() // 60)
     if minutes < 1:
-        return tr("just now")
+        return QCoreApplication.translate("ExpertPresence", "just now")
     if minutes < 60:
-        return tr("for %n min").replace("%n", str(minutes))
-    return tr("since %1").replace("%1", local.strftime("%H:%M"))
+        return QCoreApplication.translate("ExpertPresence", "for %1 min").replace(
+            "%1", str(minutes)
+        )
+    return QCoreApplication.translate("ExpertPresence", "since %1").replace(
+        "%1", local.strftime("%H:%M")
+    )
 
 
 def dot(presence: Presence) -> QIcon:
@@ -78,7 +78,7 @@ class DirectoryPanel(QWidget):
 
     @staticmethod
     def title() -> str:
-        return tr("Experts")
+        return QCoreApplication.translate("ExpertPresence", "Experts")
 
     def __init__(self, ctx: PluginContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,27 +86,53 @@ class DirectoryPanel(QWidget):
         self.ctx = ctx
         self.search = QLineEdit(self)
         self.search.setObjectName("expertSearch")
-        self.search.setPlaceholderText(tr("Search a name, skill or department"))
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("ExpertPresence", "Search a name, skill or department")
+        )
         self.search.setClearButtonEnabled(True)
-        self.available_only = QCheckBox(tr("Available only"), self)
+        self.available_only = QCheckBox(
+            QCoreApplication.translate("ExpertPresence", "Available only"), self
+        )
         self.available_only.setObjectName("availableOnly")
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("expertList")
         self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels([tr("Presence"), tr("Name"), tr("Skills"), tr("Department")])
+        self.tree.setHeaderLabels(
+            [
+                QCoreApplication.translate("ExpertPresence", "Presence"),
+                QCoreApplication.translate("ExpertPresence", "Name"),
+                QCoreApplication.translate("ExpertPresence", "Skills"),
+                QCoreApplication.translate("ExpertPresence", "Department"),
+            ]
+        )
         self.tree.setAlternatingRowColors(True)
         self.note = QLineEdit(self)
         self.note.setObjectName("consultNote")
-        self.note.setPlaceholderText(tr("Note for the expert (sent with the customer's context)"))
+        self.note.setPlaceholderText(
+            QCoreApplication.translate(
+                "ExpertPresence", "Note for the expert (sent with the customer's context)"
+            )
+        )
         self.note.setMaxLength(2000)
-        self.consult_button = QPushButton(tr("Consult"), self)
+        self.consult_button = QPushButton(
+            QCoreApplication.translate("ExpertPresence", "Consult"), self
+        )
         self.consult_button.setObjectName("consultExpert")
         self.consult_button.setToolTip(
-            tr("Put the customer on hold and call this expert, with the customer's context")
+            QCoreApplication.translate(
+                "ExpertPresence",
+                "Put the customer on hold and call this expert, with the customer's context",
+            )
         )
-        self.transfer_button = QPushButton(tr("Transfer"), self)
+        self.transfer_button = QPushButton(
+            QCoreApplication.translate("ExpertPresence", "Transfer"), self
+        )
         self.transfer_button.setObjectName("transferToExpert")
-        self.transfer_button.setToolTip(tr("Transfer the customer to this expert without consulting"))
+        self.transfer_button.setToolTip(
+            QCoreApplication.translate(
+                "ExpertPresence", "Transfer the customer to this expert without consulting"
+            )
+        )
         self.empty = QLabel(self)
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setWordWrap(True)
@@ -175,7 +201,9 @@ class DirectoryPanel(QWidget):
         for column in range(4):
             self.tree.resizeColumnToContents(column)
         count = self.tree.topLevelItemCount()
-        self.empty.setText("" if count else tr("No expert matches."))
+        self.empty.setText(
+            "" if count else QCoreApplication.translate("ExpertPresence", "No expert matches.")
+        )
         self.empty.setVisible(count == 0)
         self.update_buttons()
 

@@ -18,6 +18,7 @@ from agent_desktop.plugin_api import (
     Plugin,
     PluginContext,
 )
+from plugins import _i18n
 
 
 class SupervisedTransferPlugin(Plugin):
@@ -29,6 +30,7 @@ class SupervisedTransferPlugin(Plugin):
     description = "Consult an expert with the customer on hold; transfer, swap or cancel."
 
     def activate(self, ctx: PluginContext) -> None:
+        _i18n.use(self.id, ctx.language)
         from plugins.supervised_transfer.panel import ConsultDialog, ConsultPanel
 
         self.ctx = ctx
@@ -48,9 +50,11 @@ class SupervisedTransferPlugin(Plugin):
             "consult",
             ConsultPanel.action_text(),
             open_dialog,
-            enabled=lambda call: call is not None
-            and call.state in (InteractionState.CONNECTED, InteractionState.HELD)
-            and (call.consult is None or not call.consult.is_up),
+            enabled=lambda call: (
+                call is not None
+                and call.state in (InteractionState.CONNECTED, InteractionState.HELD)
+                and (call.consult is None or not call.consult.is_up)
+            ),
         )
         for event in (InteractionOffered, InteractionChanged, InteractionClosed):
             ctx.subscribe(event, self._on_call)
@@ -60,6 +64,7 @@ class SupervisedTransferPlugin(Plugin):
             self.panel.refresh()
 
     def deactivate(self) -> None:
+        _i18n.release(self.id)
         if self.dialog is not None:
             self.dialog.close()
         self.panel = None

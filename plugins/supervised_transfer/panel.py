@@ -26,10 +26,6 @@ from agent_desktop.plugin_api import (
 )
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SupervisedTransfer", text)
-
-
 def plain(parent: QWidget, name: str) -> QLabel:
     label = QLabel(parent)
     label.setObjectName(name)
@@ -42,32 +38,54 @@ def consult_text(call: Interaction | None) -> str:
     """One sentence saying where the consult stands (names come from the network)."""
     consult = call.consult if call is not None else None
     if call is None or consult is None:
-        return tr("No consult. Pick an expert to consult while the customer waits on hold.")
+        return QCoreApplication.translate(
+            "SupervisedTransfer",
+            "No consult. Pick an expert to consult while the customer waits on hold.",
+        )
     name = consult.expert_name
     if consult.state in (ConsultState.DIALING, ConsultState.RINGING):
-        return tr("Calling %1… The customer is on hold.").replace("%1", name)
+        return QCoreApplication.translate(
+            "SupervisedTransfer", "Calling %1… The customer is on hold."
+        ).replace("%1", name)
     if consult.state == ConsultState.CONNECTED:
         if not call.is_live:
-            return tr("The customer hung up. You are still with %1.").replace("%1", name)
+            return QCoreApplication.translate(
+                "SupervisedTransfer", "The customer hung up. You are still with %1."
+            ).replace("%1", name)
         if consult.talking_to == "customer":
-            return tr("Talking to the customer. %1 is on hold.").replace("%1", name)
-        return tr("Talking to %1. The customer is on hold.").replace("%1", name)
+            return QCoreApplication.translate(
+                "SupervisedTransfer", "Talking to the customer. %1 is on hold."
+            ).replace("%1", name)
+        return QCoreApplication.translate(
+            "SupervisedTransfer", "Talking to %1. The customer is on hold."
+        ).replace("%1", name)
     if consult.state == ConsultState.TRANSFERRED:
-        return tr("Transferred to %1.").replace("%1", name)
-    if consult.state == ConsultState.CONFERENCED:
-        return tr("In conference with %1 and the customer.").replace("%1", name)
-    if consult.state == ConsultState.CANCELLED:
-        return tr("Consult with %1 cancelled. The customer is back on the line.").replace(
+        return QCoreApplication.translate("SupervisedTransfer", "Transferred to %1.").replace(
             "%1", name
         )
+    if consult.state == ConsultState.CONFERENCED:
+        return QCoreApplication.translate(
+            "SupervisedTransfer", "In conference with %1 and the customer."
+        ).replace("%1", name)
+    if consult.state == ConsultState.CANCELLED:
+        return QCoreApplication.translate(
+            "SupervisedTransfer", "Consult with %1 cancelled. The customer is back on the line."
+        ).replace("%1", name)
     reasons = {
-        "no_answer": tr("%1 did not answer."),
-        "busy": tr("%1 is busy."),
-        "declined": tr("%1 declined."),
-        "expert_hangup": tr("%1 hung up."),
+        "no_answer": QCoreApplication.translate("SupervisedTransfer", "%1 did not answer."),
+        "busy": QCoreApplication.translate("SupervisedTransfer", "%1 is busy."),
+        "declined": QCoreApplication.translate("SupervisedTransfer", "%1 declined."),
+        "expert_hangup": QCoreApplication.translate("SupervisedTransfer", "%1 hung up."),
     }
-    reason = reasons.get(consult.failure or "", tr("%1 is not on the line."))
-    return reason.replace("%1", name) + " " + tr("The customer is back on the line.")
+    reason = reasons.get(
+        consult.failure or "",
+        QCoreApplication.translate("SupervisedTransfer", "%1 is not on the line."),
+    )
+    return (
+        reason.replace("%1", name)
+        + " "
+        + QCoreApplication.translate("SupervisedTransfer", "The customer is back on the line.")
+    )
 
 
 class ConsultPanel(QWidget):
@@ -75,25 +93,39 @@ class ConsultPanel(QWidget):
 
     @staticmethod
     def title() -> str:
-        return tr("Consult")
+        return QCoreApplication.translate("SupervisedTransfer", "Consult")
 
     @staticmethod
     def action_text() -> str:
-        return tr("Consult…")
+        return QCoreApplication.translate("SupervisedTransfer", "Consult…")
 
     def __init__(self, ctx: PluginContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("consultPanel")
         self.ctx = ctx
         self.status = plain(self, "consultStatus")
-        self.transfer_button = QPushButton(tr("Complete transfer"), self)
+        self.transfer_button = QPushButton(
+            QCoreApplication.translate("SupervisedTransfer", "Complete transfer"), self
+        )
         self.transfer_button.setObjectName("completeTransfer")
-        self.swap_button = QPushButton(tr("Swap"), self)
+        self.swap_button = QPushButton(
+            QCoreApplication.translate("SupervisedTransfer", "Swap"), self
+        )
         self.swap_button.setObjectName("swapConsult")
-        self.swap_button.setToolTip(tr("Talk to the other party; the one you leave is held"))
-        self.cancel_button = QPushButton(tr("Cancel consult"), self)
+        self.swap_button.setToolTip(
+            QCoreApplication.translate(
+                "SupervisedTransfer", "Talk to the other party; the one you leave is held"
+            )
+        )
+        self.cancel_button = QPushButton(
+            QCoreApplication.translate("SupervisedTransfer", "Cancel consult"), self
+        )
         self.cancel_button.setObjectName("cancelConsult")
-        self.cancel_button.setToolTip(tr("Hang up on the expert and take the customer back"))
+        self.cancel_button.setToolTip(
+            QCoreApplication.translate(
+                "SupervisedTransfer", "Hang up on the expert and take the customer back"
+            )
+        )
         row = QHBoxLayout()
         for button in (self.transfer_button, self.swap_button, self.cancel_button):
             row.addWidget(button)
@@ -123,7 +155,7 @@ class ConsultDialog(QDialog):
     def __init__(self, ctx: PluginContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("consultDialog")
-        self.setWindowTitle(tr("Consult an expert"))
+        self.setWindowTitle(QCoreApplication.translate("SupervisedTransfer", "Consult an expert"))
         self.ctx = ctx
         self.expert = QComboBox(self)
         self.expert.setObjectName("consultExpertChoice")
@@ -131,19 +163,23 @@ class ConsultDialog(QDialog):
             ctx.experts.all(), key=lambda e: (e.presence != Presence.AVAILABLE, e.name)
         )
         for expert in experts:
-            state = tr("available") if expert.reachable else tr("not available")
+            state = (
+                QCoreApplication.translate("SupervisedTransfer", "available")
+                if expert.reachable
+                else QCoreApplication.translate("SupervisedTransfer", "not available")
+            )
             self.expert.addItem(f"{expert.name} — {expert.department} ({state})", expert.id)
         self.note = QLineEdit(self)
         self.note.setObjectName("consultDialogNote")
         self.note.setMaxLength(2000)
         form = QFormLayout()
-        form.addRow(tr("Expert"), self.expert)
-        form.addRow(tr("Note"), self.note)
+        form.addRow(QCoreApplication.translate("SupervisedTransfer", "Expert"), self.expert)
+        form.addRow(QCoreApplication.translate("SupervisedTransfer", "Note"), self.note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(tr("Consult"))
+        ok.setText(QCoreApplication.translate("SupervisedTransfer", "Consult"))
         ok.setEnabled(bool(experts))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

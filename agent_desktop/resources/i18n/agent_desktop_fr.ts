@@ -1095,17 +1095,17 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
     <message>
         <location filename="../../ui/plugin_shell.py" line="44"/>
         <source>&amp;Plugins</source>
-        <translation type="unfinished">&amp;Extensions</translation>
+        <translation>&amp;Extensions</translation>
     </message>
     <message>
         <location filename="../../ui/plugin_shell.py" line="47"/>
         <source>Plugins…</source>
-        <translation type="unfinished">Extensions…</translation>
+        <translation>Extensions…</translation>
     </message>
     <message>
         <location filename="../../ui/plugin_shell.py" line="167"/>
         <source>Plugins</source>
-        <translation type="unfinished">Extensions</translation>
+        <translation>Extensions</translation>
     </message>
 </context>
 <context>
@@ -1113,62 +1113,62 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
     <message>
         <location filename="../../ui/plugins_panel.py" line="28"/>
         <source>Starting</source>
-        <translation type="unfinished">Démarrage</translation>
+        <translation>Démarrage</translation>
     </message>
     <message>
         <location filename="../../ui/plugins_panel.py" line="29"/>
         <source>Active</source>
-        <translation type="unfinished">Active</translation>
+        <translation>Active</translation>
     </message>
     <message>
         <location filename="../../ui/plugins_panel.py" line="30"/>
         <source>Disabled</source>
-        <translation type="unfinished">Désactivée</translation>
+        <translation>Désactivée</translation>
     </message>
     <message>
         <location filename="../../ui/plugins_panel.py" line="31"/>
         <source>Not for this mode</source>
-        <translation type="unfinished">Pas pour ce mode</translation>
+        <translation>Pas pour ce mode</translation>
     </message>
     <message>
         <location filename="../../ui/plugins_panel.py" line="32"/>
         <source>Failed</source>
-        <translation type="unfinished">En échec</translation>
+        <translation>En échec</translation>
     </message>
     <message>
         <location filename="../../ui/plugins_panel.py" line="49"/>
         <source>Plugin</source>
-        <translation type="unfinished">Extension</translation>
+        <translation>Extension</translation>
     </message>
     <message>
         <location filename="../../ui/plugins_panel.py" line="49"/>
         <source>Version</source>
-        <translation type="unfinished">Version</translation>
+        <translation>Version</translation>
     </message>
     <message>
         <location filename="../../ui/plugins_panel.py" line="49"/>
         <source>State</source>
-        <translation type="unfinished">État</translation>
+        <translation>État</translation>
     </message>
     <message>
         <location filename="../../ui/plugins_panel.py" line="49"/>
         <source>Origin</source>
-        <translation type="unfinished">Origine</translation>
+        <translation>Origine</translation>
     </message>
     <message>
         <location filename="../../ui/plugins_panel.py" line="57"/>
         <source>Tick a plugin to enable it. A plugin that fails is stopped; the desktop goes on.</source>
-        <translation type="unfinished">Cochez une extension pour l&apos;activer. Une extension en erreur est arrêtée ; le poste continue.</translation>
+        <translation>Cochez une extension pour l'activer. Une extension en erreur est arrêtée ; le poste continue.</translation>
     </message>
     <message>
         <location filename="../../ui/plugins_panel.py" line="63"/>
         <source>Settings…</source>
-        <translation type="unfinished">Réglages…</translation>
+        <translation>Réglages…</translation>
     </message>
     <message>
         <location filename="../../ui/plugins_panel.py" line="143"/>
         <source>Settings of %1</source>
-        <translation type="unfinished">Réglages de %1</translation>
+        <translation>Réglages de %1</translation>
     </message>
 </context>
 <context>
