@@ -30,10 +30,6 @@ from agent_desktop.ui.plugins_panel import PluginsPanel
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PluginShell", text)
-
-
 class QtPluginShell:
     """Implements the host's ``Shell`` on an advisor window (``MainWindow``)."""
 
@@ -44,9 +40,11 @@ class QtPluginShell:
         self.docks: dict[str, QDockWidget] = {}
         self.call_actions: dict[str, tuple[QAction, Callable[[Interaction | None], bool] | None]]
         self.call_actions = {}
-        self.menu: QMenu = window.menuBar().addMenu(_tr("&Plugins"))
+        self.menu: QMenu = window.menuBar().addMenu(
+            QCoreApplication.translate("PluginShell", "&Plugins")
+        )
         self.menu.setObjectName("pluginsMenu")
-        self.show_action = QAction(_tr("Plugins…"), window)
+        self.show_action = QAction(QCoreApplication.translate("PluginShell", "Plugins…"), window)
         self.show_action.setObjectName("showPlugins")
         self.show_action.triggered.connect(self._show_panel)
         self.menu.addAction(self.show_action)
@@ -166,7 +164,7 @@ def install_plugins(
     panel = PluginsPanel(host, tasks, window)
     if anchor is not None:
         anchor.setWidget(panel)
-        anchor.setWindowTitle(_tr("Plugins"))
+        anchor.setWindowTitle(QCoreApplication.translate("PluginShell", "Plugins"))
     window.plugin_host = host
     window.plugins_panel = panel
     host.load()
