@@ -293,12 +293,14 @@ class Application:
     def _install_plugins(self, mode: str) -> None:
         """Load the plugins (entry points + the user's plugins folder) into the window."""
         from agent_desktop.adapters.gateway.consult import GatewayConsults
+        from agent_desktop.adapters.xmpp.config import xmpp_from_settings
         from agent_desktop.ui.plugin_shell import install_plugins
 
         assert self.desktop is not None and self.gateway is not None
         consults = GatewayConsults(self.gateway)
+        presence = xmpp_from_settings(self.settings, KeyringStore()) or consults
         self.plugins = install_plugins(
-            self.window, self.desktop, consults, consults, self.settings, self.tasks,
+            self.window, self.desktop, consults, presence, self.settings, self.tasks,
             mode=mode, language=self.lang,
         )  # fmt: skip
 

@@ -118,3 +118,24 @@ async def test_a_wrong_password_is_a_clear_error(prosody: Prosody) -> None:
         assert refused.value.code == "invalid_credentials"
     finally:
         await source.close()
+
+
+def test_settings_choose_xmpp_only_when_complete() -> None:
+    from agent_desktop.adapters.secrets import SessionStore
+    from agent_desktop.adapters.xmpp.config import KEYRING_SERVICE, xmpp_from_settings
+    from agent_desktop.plugins_host.host import MemorySettings
+
+    secrets = SessionStore()
+    assert xmpp_from_settings(MemorySettings(), secrets) is None  # gateway by default
+    wanted = MemorySettings(
+        {
+            "presence/source": "xmpp",
+            "presence/xmpp_jid": "alice@uc.test",
+            "presence/xmpp_server": "127.0.0.1:5333",
+        }
+    )
+    assert xmpp_from_settings(wanted, secrets) is None  # no password in the keyring
+    secrets.set(KEYRING_SERVICE, "alice@uc.test", "s3cret")
+    source = xmpp_from_settings(wanted, secrets)
+    assert isinstance(source, XmppPresence)
+    assert (source.jid, source.host, source.port) == ("alice@uc.test", "127.0.0.1", 5333)
