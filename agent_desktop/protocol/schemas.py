@@ -297,6 +297,14 @@ class SubmissionAck(Wire):
     id: str
     status: Literal["pending_review", "accepted", "rejected"] = "pending_review"
     submitted_at: datetime
+    title: str = ""
+    replaces: str | None = None
+
+
+class SubmissionList(Wire):
+    """The user's own article submissions, newest first."""
+
+    submissions: list[SubmissionAck]
 
 
 class ExpertWire(Wire):

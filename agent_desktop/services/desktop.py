@@ -44,6 +44,7 @@ from agent_desktop.services.event_bus import EventBus
 from agent_desktop.services.event_stream import EventStream
 from agent_desktop.services.outbox import MemoryOutboxStore, Outbox, OutboxDelivered
 from agent_desktop.services.history import HistoryService
+from agent_desktop.services.kb_contributions import KbContributions
 from agent_desktop.services.knowledge import KnowledgeService
 from agent_desktop.services.screen_pop import ScreenPopService
 from agent_desktop.services.summary.service import SummaryService
@@ -71,6 +72,7 @@ class Desktop:
         history: the customers' unified history (see :class:`HistoryService`).
         knowledge: KB suggestions, articles and feedback (see :class:`KnowledgeService`).
         summary: the customer summary, local or AI (see :class:`SummaryService`).
+        kb_contributions: new articles and fixes, through the outbox.
         stream: the event stream's state (see :class:`EventStream`).
         wrap_up_codes / not_ready_reasons: the platform's code lists.
         tasks: every background task the core started.
@@ -105,6 +107,7 @@ class Desktop:
             sender or cast(CommandSender, telephony),
             self.bus,
         )
+        self.kb_contributions = KbContributions(self.outbox, self.bus)
         self.bus.subscribe(ConnectionChanged, self._on_link)
         self.bus.subscribe(OutboxDelivered, self._on_delivered)
         self.bus.subscribe(InteractionOffered, self._on_offered)

@@ -37,6 +37,7 @@ from agent_desktop.domain.interaction import Interaction, TranscriptSegment
 from agent_desktop.domain.screen_pop import Identification, ScreenPop
 from agent_desktop.ports.knowledge import Article, ArticleHit
 from agent_desktop.ports.telephony import GatewayError
+from agent_desktop.services.kb_contributions import Contribution
 from agent_desktop.services.knowledge import (
     KnowledgeService,
     LiveContext,
@@ -45,6 +46,7 @@ from agent_desktop.services.knowledge import (
     significant_words,
 )
 from agent_desktop.ui.bridge import DesktopBridge
+from agent_desktop.ui.kb_contribution import ContributionDialog
 from agent_desktop.ui.text import plain_label
 
 log = logging.getLogger(__name__)
@@ -200,18 +202,30 @@ class KnowledgePanel(QWidget):
         self.copy_button.clicked.connect(self.copy_snippet)
         self.helpful_button.clicked.connect(lambda: self.send_feedback(True))
         self.unhelpful_button.clicked.connect(lambda: self.send_feedback(False))
-        # Two rows so the dock stays narrow whatever the language.
+        self.new_article_button = QPushButton(self.tr("New article…"), self)
+        self.fix_button = QPushButton(self.tr("Propose a fix…"), self)
+        self.new_article_button.clicked.connect(lambda: self.propose(None))
+        self.fix_button.clicked.connect(self.propose_fix)
+        # Rows of two so the dock stays narrow whatever the language.
         actions = QGridLayout()
         actions.addWidget(self.open_button, 0, 0)
         actions.addWidget(self.copy_button, 0, 1)
         actions.addWidget(self.helpful_button, 1, 0)
         actions.addWidget(self.unhelpful_button, 1, 1)
+        actions.addWidget(self.new_article_button, 2, 0)
+        actions.addWidget(self.fix_button, 2, 1)
+        self.contributions = plain_label("", self, "kbContributions")
+        self.contributions.setWordWrap(True)
+        self.contributions.hide()
+        self.dialog: ContributionDialog | None = None
+        self._shown_waiting = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
         layout.addLayout(actions)
         layout.addWidget(self.status)
+        layout.addWidget(self.contributions)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -220,6 +234,7 @@ class KnowledgePanel(QWidget):
         bridge.sig_screen_pop.connect(self._on_pop)
         bridge.sig_transcript.connect(self._on_transcript)
         bridge.sig_closed.connect(self._on_closed)
+        bridge.sig_tick.connect(self._tick)
         self._enable()
         self.status.setText(
             self.tr("Articles are suggested as soon as a call comes in.")
@@ -331,6 +346,7 @@ class KnowledgePanel(QWidget):
             self.copy_button,
             self.helpful_button,
             self.unhelpful_button,
+            self.fix_button,
         ):
             button.setEnabled(has)
 
@@ -373,3 +389,57 @@ class KnowledgePanel(QWidget):
             return
         self.status.setText(self.tr("Thank you: your feedback was sent."))
         self.sig_feedback_sent.emit(article_id, helpful)
+
+    # ------------------------------------------------------------ contributions
+
+    def propose(self, fixing: Article | None) -> ContributionDialog:
+        """Open the contribution dialog (a new article, or a fix of ``fixing``)."""
+        lang = self.context.language or self.bridge.lang
+        self.dialog = ContributionDialog(self._submit, lang, fixing, self)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.open()
+        return self.dialog
+
+    def propose_fix(self) -> None:
+        hit = self.selected()
+        if hit is not None:
+            self._spawn(self._propose_fix(hit.id))
+
+    async def _propose_fix(self, article_id: str) -> None:
+        try:
+            article = await self._service.article(article_id)
+        except GatewayError as exc:
+            self.status.setText(
+                self.tr("The article could not be opened: %1").replace("%1", exc.message)
+            )
+            return
+        if article is not None:
+            self.propose(article)
+
+    def _submit(
+        self, language: str, title: str, body: str, questions: list[str], replaces: str | None
+    ) -> None:
+        contributions = self.bridge.desktop.kb_contributions
+        item_id = contributions.submit(language, title, body, questions, replaces)
+        self.show_contributions()
+        self._spawn(contributions.send_now(item_id))
+
+    def show_contributions(self) -> None:
+        items = self.bridge.desktop.kb_contributions.contributions()
+        lines = [f"{c.title} — {self._contribution_state(c)}" for c in items[-4:]]
+        if lines:
+            self.contributions.setText(self.tr("Your contributions:") + "\n" + "\n".join(lines))
+        self.contributions.setVisible(bool(lines))
+        self._shown_waiting = any(c.state == "waiting" for c in items[-4:])
+
+    def _tick(self) -> None:
+        # While a contribution shown waits for the server, follow the outbox each second.
+        if self._shown_waiting:
+            self.show_contributions()
+
+    def _contribution_state(self, contribution: Contribution) -> str:
+        if contribution.state == "waiting":
+            return self.tr("pending: waiting for the server")
+        if contribution.state == "refused":
+            return self.tr("refused by the server")
+        return self.tr("received, pending review")

@@ -31,12 +31,12 @@
 <context>
     <name>ArticleReader</name>
     <message>
-        <location filename="../../ui/kb_panel.py" line="116"/>
+        <location filename="../../ui/kb_panel.py" line="118"/>
         <source>Plain text</source>
         <translation>Texte brut</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="119"/>
+        <location filename="../../ui/kb_panel.py" line="121"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
@@ -347,6 +347,69 @@
     <message>
         <source>Conference in progress with %1 and the customer.</source>
         <translation type="vanished">Conférence en cours avec %1 et le client.</translation>
+    </message>
+</context>
+<context>
+    <name>ContributionDialog</name>
+    <message>
+        <location filename="../../ui/kb_contribution.py" line="44"/>
+        <source>Propose a fix: %1</source>
+        <translation>Proposer une correction : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_contribution.py" line="46"/>
+        <source>Propose a new article</source>
+        <translation>Proposer une nouvelle fiche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_contribution.py" line="53"/>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_contribution.py" line="54"/>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_contribution.py" line="58"/>
+        <source>The article, in Markdown</source>
+        <translation>La fiche, en Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_contribution.py" line="61"/>
+        <source>How customers ask it, one per line</source>
+        <translation>Comment les clients le demandent, une formulation par ligne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_contribution.py" line="72"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_contribution.py" line="73"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_contribution.py" line="74"/>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_contribution.py" line="75"/>
+        <source>Example questions</source>
+        <translation>Exemples de questions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_contribution.py" line="80"/>
+        <source>Submit for review</source>
+        <translation>Envoyer pour relecture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_contribution.py" line="98"/>
+        <source>Not submitted: %1</source>
+        <translation>Non envoyée : %1</translation>
     </message>
 </context>
 <context>
@@ -777,52 +840,62 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>KnowledgePanel</name>
     <message>
-        <location filename="../../ui/kb_panel.py" line="182"/>
+        <location filename="../../ui/kb_panel.py" line="184"/>
         <source>Search the knowledge base…</source>
         <translation>Rechercher dans la base de connaissances…</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="195"/>
+        <location filename="../../ui/kb_panel.py" line="197"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="196"/>
+        <location filename="../../ui/kb_panel.py" line="198"/>
         <source>Copy snippet</source>
         <translation>Copier l&apos;extrait</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="197"/>
+        <location filename="../../ui/kb_panel.py" line="199"/>
         <source>Helpful</source>
         <translation>Utile</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="198"/>
+        <location filename="../../ui/kb_panel.py" line="200"/>
         <source>Not helpful</source>
         <translation>Pas utile</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="225"/>
+        <location filename="../../ui/kb_panel.py" line="205"/>
+        <source>New article…</source>
+        <translation>Nouvelle fiche…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="206"/>
+        <source>Propose a fix…</source>
+        <translation>Proposer une correction…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="240"/>
         <source>Articles are suggested as soon as a call comes in.</source>
         <translation>Des fiches sont proposées dès qu&apos;un appel arrive.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="227"/>
+        <location filename="../../ui/kb_panel.py" line="242"/>
         <source>This platform does not provide a knowledge base.</source>
         <translation>Cette plateforme ne fournit pas de base de connaissances.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="276"/>
+        <location filename="../../ui/kb_panel.py" line="291"/>
         <source>Suggestions unavailable: %1</source>
         <translation>Suggestions indisponibles : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="295"/>
+        <location filename="../../ui/kb_panel.py" line="310"/>
         <source>Search failed: %1</source>
         <translation>La recherche a échoué : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kb_panel.py" line="313"/>
+        <location filename="../../ui/kb_panel.py" line="328"/>
         <source>%n article(s) for: %1</source>
         <translation>
             <numerusform>%n fiche pour : %1</numerusform>
@@ -830,29 +903,50 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         </translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="316"/>
+        <location filename="../../ui/kb_panel.py" line="331"/>
         <source>No article matches: %1</source>
         <translation>Aucune fiche ne correspond : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="352"/>
+        <location filename="../../ui/kb_panel.py" line="368"/>
+        <location filename="../../ui/kb_panel.py" line="413"/>
         <source>The article could not be opened: %1</source>
         <translation>Impossible d&apos;ouvrir la fiche : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="356"/>
+        <location filename="../../ui/kb_panel.py" line="372"/>
         <source>This article no longer exists.</source>
         <translation>Cette fiche n&apos;existe plus.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="372"/>
+        <location filename="../../ui/kb_panel.py" line="388"/>
         <source>Feedback not sent: %1</source>
         <translation>Avis non envoyé : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="374"/>
+        <location filename="../../ui/kb_panel.py" line="390"/>
         <source>Thank you: your feedback was sent.</source>
         <translation>Merci : votre avis a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="431"/>
+        <source>Your contributions:</source>
+        <translation>Vos contributions :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="442"/>
+        <source>pending: waiting for the server</source>
+        <translation>en attente : pas encore reçue par le serveur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="444"/>
+        <source>refused by the server</source>
+        <translation>refusée par le serveur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="445"/>
+        <source>received, pending review</source>
+        <translation>reçue, en attente de relecture</translation>
     </message>
 </context>
 <context>
@@ -1158,7 +1252,7 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
     <message>
         <location filename="../../ui/plugins_panel.py" line="57"/>
         <source>Tick a plugin to enable it. A plugin that fails is stopped; the desktop goes on.</source>
-        <translation>Cochez une extension pour l'activer. Une extension en erreur est arrêtée ; le poste continue.</translation>
+        <translation>Cochez une extension pour l&apos;activer. Une extension en erreur est arrêtée ; le poste continue.</translation>
     </message>
     <message>
         <location filename="../../ui/plugins_panel.py" line="63"/>
@@ -1449,7 +1543,7 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
     <message>
         <location filename="../../ui/summary_panel.py" line="61"/>
         <source>The summary of the customer appears when they are identified.</source>
-        <translation>La synthèse du client s'affiche dès qu'il est identifié.</translation>
+        <translation>La synthèse du client s&apos;affiche dès qu&apos;il est identifié.</translation>
     </message>
     <message>
         <location filename="../../ui/summary_panel.py" line="89"/>
@@ -1474,7 +1568,7 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
     <message>
         <location filename="../../ui/summary_panel.py" line="122"/>
         <source>The AI provider failed (%1): this is the local summary.</source>
-        <translation>Le fournisseur d'IA a échoué (%1) : voici la synthèse locale.</translation>
+        <translation>Le fournisseur d&apos;IA a échoué (%1) : voici la synthèse locale.</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from agent_desktop.protocol.schemas import (
     ArticleWire,
     KbSearchResult,
     SubmissionAck,
+    SubmissionList,
 )
 from agent_desktop.sandbox.deps import AUTH_RESPONSES, ERRORS, Ctx, User
 from agent_desktop.sandbox.errors import not_found
@@ -76,6 +77,21 @@ async def feedback(
 async def submit(body: ArticleSubmission, ctx: Ctx, user: User) -> SubmissionAck:
     if body.replaces is not None and ctx.store.article(body.replaces) is None:
         raise not_found("article")
-    ack = SubmissionAck(id=f"SUB-{uuid.uuid4().hex[:12]}", submitted_at=datetime.now(UTC))
+    ack = SubmissionAck(
+        id=f"SUB-{uuid.uuid4().hex[:12]}",
+        submitted_at=datetime.now(UTC),
+        title=body.title,
+        replaces=body.replaces,
+    )
     ctx.kb_submissions.append({"ack": ack, "submission": body, "by": user})
     return ack
+
+
+@router.get(
+    "/submissions",
+    response_model=SubmissionList,
+    summary="The caller's own article submissions and their review status, newest first",
+)
+async def submissions(ctx: Ctx, user: User) -> SubmissionList:
+    mine = [s["ack"] for s in ctx.kb_submissions if s["by"] == user]
+    return SubmissionList(submissions=list(reversed(mine)))
