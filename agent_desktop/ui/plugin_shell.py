@@ -69,9 +69,12 @@ class QtPluginShell:
         if not isinstance(widget, QWidget):
             raise TypeError(f"the panel factory of {name} did not return a QWidget")
         dock.setWidget(widget)
-        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        if self.anchor is not None:
-            self.window.tabifyDockWidget(self.anchor, dock)
+        # Where the advisor last put it (the window restored its layout before plugins
+        # loaded); otherwise tabbed with the Plugins panel.
+        if not self.window.restoreDockWidget(dock):
+            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            if self.anchor is not None:
+                self.window.tabifyDockWidget(self.anchor, dock)
         self.docks[name] = dock
         toggle = dock.toggleViewAction()
         self.menu.insertAction(self._plugin_entries, toggle)
