@@ -12,8 +12,8 @@ from __future__ import annotations
 import logging
 
 from agent_desktop.domain.consult import ConsultAction, ConsultState, HandoverContext
-from agent_desktop.domain.events import InteractionChanged, Notice
-from agent_desktop.domain.interaction import Interaction, InteractionState
+from agent_desktop.domain.events import InteractionChanged, InteractionClosed, Notice
+from agent_desktop.domain.interaction import Interaction
 from agent_desktop.ports.consult import Consults
 from agent_desktop.ports.telephony import GatewayError
 from agent_desktop.services.calls import CallService
@@ -37,6 +37,7 @@ class ConsultService:
         self._calls = calls
         self._bus = bus
         bus.subscribe(InteractionChanged, self._on_changed)
+        bus.subscribe(InteractionClosed, lambda e: self._seen.pop(e.interaction.id, None))
         self._seen: dict[str, Interaction] = {}
 
     def current(self) -> Interaction | None:
@@ -117,8 +118,6 @@ class ConsultService:
         now = event.interaction
         before = self._seen.get(now.id)
         self._seen[now.id] = now
-        if now.state == InteractionState.CLOSED:
-            self._seen.pop(now.id, None)
         consult = now.consult
         if consult is None:
             return

@@ -117,7 +117,7 @@ async def test_directory_consult_and_conference_in_the_window(
 
             # consult straight from the directory entry
             call_id = await s.connected_call()
-            expert_name = s.presence.experts[EXPERT].name
+            expert_name = host.services.presence.experts[EXPERT].name  # type: ignore[union-attr]
             directory.search.setText(expert_name)
             await until(lambda: directory.tree.topLevelItemCount() == 1)
             directory.tree.topLevelItem(0).setSelected(True)
@@ -158,3 +158,26 @@ async def test_directory_consult_and_conference_in_the_window(
             assert host.records["conference"].state == PluginState.DISABLED
             assert "plugin.conference.conference" not in host.shell.docks  # type: ignore[union-attr]
             assert ["Three-way conference", "1.0.0", "Disabled", "built-in"] in rows(plugins_tree)
+
+
+async def test_transfer_straight_from_a_directory_entry(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    async with consult_session(sandbox) as s:
+        with window_with_plugins(s, tmp_path) as (window, host):
+            await until(lambda: host.records["expert_presence"].state == PluginState.ACTIVE)
+            directory = dock(window, "plugin.expert_presence.directory").widget()
+            await until(lambda: directory.tree.topLevelItemCount() >= 10)
+            call_id = await s.connected_call()
+            expert = host.services.presence.experts[EXPERT]  # type: ignore[union-attr]
+            directory.search.setText(expert.name)
+            await until(lambda: directory.tree.topLevelItemCount() == 1)
+            directory.tree.topLevelItem(0).setSelected(True)
+            await until(directory.transfer_button.isEnabled)
+            directory.transfer_button.click()
+            await until(lambda: s.desktop.calls.interactions[call_id].state
+                        == InteractionState.ENDED)  # fmt: skip
+            call = s.desktop.calls.interactions[call_id]
+            assert call.end_reason == "transferred"
+            state = (await s.control.get("/sandbox/state")).json()
+            assert any(i["id"] == call_id for i in state["interactions"])
