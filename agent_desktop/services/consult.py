@@ -37,7 +37,7 @@ class ConsultService:
         self._calls = calls
         self._bus = bus
         bus.subscribe(InteractionChanged, self._on_changed)
-        bus.subscribe(InteractionClosed, lambda e: self._seen.pop(e.interaction.id, None))
+        bus.subscribe(InteractionClosed, self._forget)
         self._seen: dict[str, Interaction] = {}
 
     def current(self) -> Interaction | None:
@@ -113,6 +113,9 @@ class ConsultService:
         return True
 
     # ------------------------------------------------------------ telling the advisor
+
+    def _forget(self, event: InteractionClosed) -> None:
+        self._seen.pop(event.interaction.id, None)
 
     def _on_changed(self, event: InteractionChanged) -> None:
         now = event.interaction

@@ -18,7 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_desktop.plugin_api import Expert, InteractionState, PluginContext, Presence
+from agent_desktop.plugin_api import (
+    ConsultState,
+    Expert,
+    InteractionState,
+    PluginContext,
+    Presence,
+)
 
 COLOURS = {
     Presence.AVAILABLE: "#2e7d32",
@@ -221,7 +227,11 @@ class DirectoryPanel(QWidget):
             InteractionState.CONNECTED,
             InteractionState.HELD,
         )
-        consult_up = call is not None and call.consult is not None and call.consult.is_up
+        consult_up = (
+            call is not None
+            and call.consult is not None
+            and call.consult.state not in (ConsultState.FAILED, ConsultState.CANCELLED)
+        )
         self.consult_button.setEnabled(live and expert is not None and not consult_up)
         self.transfer_button.setEnabled(
             live and expert is not None and bool(expert.phone) and not consult_up

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from agent_desktop.plugin_api import (
+    ConsultState,
     InteractionChanged,
     InteractionClosed,
     InteractionOffered,
@@ -19,6 +20,9 @@ from agent_desktop.plugin_api import (
     PluginContext,
 )
 from plugins import _i18n
+
+# a new consult may follow one that failed or was cancelled (never a conference)
+AGAIN = (ConsultState.FAILED, ConsultState.CANCELLED)
 
 
 class SupervisedTransferPlugin(Plugin):
@@ -53,7 +57,7 @@ class SupervisedTransferPlugin(Plugin):
             enabled=lambda call: (
                 call is not None
                 and call.state in (InteractionState.CONNECTED, InteractionState.HELD)
-                and (call.consult is None or not call.consult.is_up)
+                and (call.consult is None or call.consult.state in AGAIN)
             ),
         )
         for event in (InteractionOffered, InteractionChanged, InteractionClosed):

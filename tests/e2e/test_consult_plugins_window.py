@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from consult_helpers import EXPERT, consult_session
 from e2e_helpers import until
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QTreeWidget
 
 from agent_desktop.domain.consult import ConsultState
@@ -181,3 +182,67 @@ async def test_transfer_straight_from_a_directory_entry(
             assert call.end_reason == "transferred"
             state = (await s.control.get("/sandbox/state")).json()
             assert any(i["id"] == call_id for i in state["interactions"])
+
+
+async def test_consult_from_the_call_bar_then_cancel_from_the_panel(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    async with consult_session(sandbox) as s:
+        with window_with_plugins(s, tmp_path) as (window, host):
+            await until(
+                lambda: (
+                    host.records["supervised_transfer"].state == PluginState.ACTIVE
+                    and bool(host.services.presence.experts)
+                )  # type: ignore[union-attr]
+            )
+            action = window.findChild(QAction, "plugin.supervised_transfer.consult")
+            assert action is not None and not action.isEnabled()  # no call yet
+            call_id = await s.connected_call()
+            await until(action.isEnabled)
+            action.trigger()
+            plugin = host.records["supervised_transfer"].instance
+            dialog = plugin.dialog  # type: ignore[union-attr]
+            assert dialog.isVisible()
+            dialog.expert.setCurrentIndex(dialog.expert.findData(EXPERT))
+            dialog.note.setText("Fee refund over 50 €")
+            dialog.accept()
+            await until(
+                lambda: (
+                    (c := s.desktop.calls.interactions[call_id]).consult is not None
+                    and c.consult.state == ConsultState.CONNECTED
+                )
+            )
+            assert not action.isEnabled()  # one consult per call
+            panel = dock(window, "plugin.supervised_transfer.consult").widget()
+            await until(panel.cancel_button.isEnabled)
+            panel.cancel_button.click()
+            await until(lambda: s.desktop.calls.interactions[call_id].state
+                        == InteractionState.CONNECTED)  # fmt: skip
+            await until(lambda: "cancelled" in panel.status.text())
+            handovers = (await s.control.get("/sandbox/handovers")).json()
+            note = [h["context"]["note"] for h in handovers if h["interaction_id"] == call_id]
+            assert note == ["Fee refund over 50 €"]
+
+
+async def test_untick_a_plugin_in_the_plugins_panel(sandbox: SandboxServer, tmp_path: Path) -> None:
+    async with consult_session(sandbox) as s:
+        with window_with_plugins(s, tmp_path) as (window, host):
+            await until(lambda: host.records["conference"].state == PluginState.ACTIVE)
+            tree = window.plugins_panel.tree
+            item = next(
+                tree.topLevelItem(i)
+                for i in range(tree.topLevelItemCount())
+                if tree.topLevelItem(i).text(0) == "Three-way conference"
+            )
+            item.setCheckState(0, Qt.CheckState.Unchecked)
+            await until(lambda: host.records["conference"].state == PluginState.DISABLED)
+            assert host.settings.value("plugins/conference/enabled") is False
+            assert "plugin.conference.conference" not in host.shell.docks  # type: ignore[union-attr]
+            item = next(
+                tree.topLevelItem(i)
+                for i in range(tree.topLevelItemCount())
+                if tree.topLevelItem(i).text(0) == "Three-way conference"
+            )
+            item.setCheckState(0, Qt.CheckState.Checked)
+            await until(lambda: host.records["conference"].state == PluginState.ACTIVE)
+            assert "plugin.conference.conference" in host.shell.docks  # type: ignore[union-attr]
