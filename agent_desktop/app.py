@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from agent_desktop import logs
 from agent_desktop.adapters.ai.config import remote_from_settings
 from agent_desktop.adapters.gateway import GatewayClient
+from agent_desktop.adapters.outbox import SqliteOutboxStore
 from agent_desktop.adapters.secrets import KeyringStore
 from agent_desktop.domain.agent import AgentState
 from agent_desktop.domain.events import Notice, ScreenPopReady
@@ -133,7 +134,10 @@ class Application:
     async def _login(self, url: str, user: str, password: str) -> None:
         """Log in to ``url``; raises GatewayError, which the login dialog shows."""
         gateway = GatewayClient(url)
-        desktop = Desktop(gateway, gateway, tasks=self.tasks)
+        # The demo's sandbox forgets its calls when the program ends, so its outbox does
+        # too; against a real gateway unsent work is kept on disk across crashes.
+        store = SqliteOutboxStore(":memory:" if self.options.demo else None)
+        desktop = Desktop(gateway, gateway, tasks=self.tasks, outbox_store=store)
         # An AI summary provider only when configured (ai/base_url…); local otherwise.
         desktop.summary.remote = remote_from_settings(self.settings, KeyringStore())
         try:
@@ -346,6 +350,9 @@ def run_gui(options: argparse.Namespace) -> int:
     apply_theme(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    from agent_desktop.ui import crash
+
+    crash_handler = crash.install(loop)  # log the traceback, offer to restart
     runner = Application(options, app, lang)
     try:
         with loop:
@@ -357,4 +364,4 @@ def run_gui(options: argparse.Namespace) -> int:
         QMessageBox.critical(None, "Agent Desktop", f"Unexpected error: {exc}")
         return 1
     finally:
-        del translator
+        del translator, crash_handler

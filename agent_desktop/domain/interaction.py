@@ -150,6 +150,8 @@ class Interaction:
     end_reason: str | None = None
     consult: Consult | None = None
     parties: tuple[Party, ...] = ()
+    wrap_up_code_required: bool = False
+    acw_limit_seconds: int | None = None
 
     def allows(self, action: Action) -> bool:
         return action in self.allowed_actions

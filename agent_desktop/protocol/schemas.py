@@ -167,6 +167,12 @@ class InteractionWire(Wire):
     parties: list[PartyWire] = Field(
         default_factory=list, description="conference parties (empty unless conferenced)"
     )
+    wrap_up_code_required: bool = Field(
+        default=False, description="the queue requires a wrap-up code (422 without one)"
+    )
+    acw_limit_seconds: int | None = Field(
+        default=None, description="the queue's after-call work limit, in seconds"
+    )
 
 
 class InteractionsSnapshot(Wire):
@@ -182,11 +188,19 @@ class BlindTransferRequest(Wire):
     target: str = Field(min_length=1, max_length=64, description="a queue id or an E.164 number")
 
 
+class FollowUpWire(Wire):
+    kind: Literal["callback", "follow_up"]
+    due: datetime
+    phone: str | None = Field(default=None, max_length=40)
+    note: str = Field(default="", max_length=2_000)
+
+
 class WrapUpRequest(Wire):
     code: str | None = None
     notes: str = Field(default="", max_length=20_000)
     first_contact_resolution: bool | None = None
     next_state: NextStateWire | None = None
+    follow_up: FollowUpWire | None = None
 
 
 # ---------------------------------------------------------------- customers

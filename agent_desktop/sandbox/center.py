@@ -96,6 +96,7 @@ class Call:
         return call_sm.allowed_actions(self.state, self.muted)
 
     def wire(self) -> w.InteractionWire:
+        queue = QUEUES_BY_ID.get(self.attached.queue_id or "")
         return w.InteractionWire(
             id=self.id,
             state=self.state.value,
@@ -107,6 +108,8 @@ class Call:
             end_reason=self.end_reason,
             consult=self.consult.wire(self) if self.consult is not None else None,
             parties=self.consult.parties_wire(self) if self.consult is not None else [],
+            wrap_up_code_required=queue.wrap_up_code_required if queue is not None else False,
+            acw_limit_seconds=queue.acw_limit_seconds if queue is not None else None,
         )
 
 
@@ -397,7 +400,12 @@ class ContactCenter:
                 self._check_reason(wrap_up.next_state.state, wrap_up.next_state.reason_code)
             call.wrap_up = wrap_up
             self.deliveries.append(
-                {"interaction_id": call.id, "agent": username, "code": wrap_up.code}
+                {
+                    "interaction_id": call.id,
+                    "agent": username,
+                    "code": wrap_up.code,
+                    "follow_up": wrap_up.follow_up.kind if wrap_up.follow_up else None,
+                }
             )
             self._set_state(call, InteractionState.CLOSED)
             self._finish_work(username, wrap_up.next_state)

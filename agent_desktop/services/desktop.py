@@ -110,6 +110,7 @@ class Desktop:
         self.kb_contributions = KbContributions(self.outbox, self.bus)
         self.bus.subscribe(ConnectionChanged, self._on_link)
         self.bus.subscribe(OutboxDelivered, self._on_delivered)
+        self.recovered: Notice | None = None
         self.bus.subscribe(InteractionOffered, self._on_offered)
         self.bus.subscribe(InteractionClosed, self._on_closed)
 
@@ -128,6 +129,7 @@ class Desktop:
         self.outbox.owner = username
         self.outbox.publish_status()
         self.tasks.spawn(self.outbox.run(), name="outbox")
+        self._report_recovered()
         return self.session
 
     async def logout(self) -> None:
@@ -211,6 +213,21 @@ class Desktop:
             with suppress(GatewayError):
                 self._set_agent(await self._telephony.get_agent())
         return True
+
+    def _report_recovered(self) -> None:
+        """After a crash: say what came back from disk (``recovered`` keeps the notice for
+        a window opened after login)."""
+        pending, drafts = len(self.outbox.pending()), len(self.drafts())
+        if not (pending or drafts):
+            return
+        log.info("recovered from the last session: %d unsent, %d drafts", pending, drafts)
+        self.recovered = Notice(
+            f"Recovered from your last session: {pending} unsent item(s), being sent; "
+            f"{drafts} draft(s) restored.",
+            "info",
+            "recovered",
+        )
+        self.bus.publish(self.recovered)
 
     def wrap_up_pending(self, interaction_id: str) -> bool:
         """True while a wrap-up of this interaction waits in the outbox."""

@@ -31,6 +31,9 @@ class EventStream:
         last_event_id: the id of the last event applied (or of the last snapshot).
         link: the current health of the stream.
         duplicates: how many replayed events were dropped because already applied.
+        applied: how many events were applied (each id at most once).
+        resyncs: how many times the view was rebuilt from snapshots (``stream.reset``).
+        reconnects: how many times the stream was opened again after a failure.
     """
 
     def __init__(
@@ -53,6 +56,9 @@ class EventStream:
         self.last_event_id: int | None = None
         self.link = Link.CONNECTING
         self.duplicates = 0
+        self.applied = 0
+        self.resyncs = 0
+        self.reconnects = 0
 
     def _set_link(self, link: Link, detail: str = "") -> None:
         if link != self.link:
@@ -78,6 +84,7 @@ class EventStream:
                 log.exception("event stream failed")
                 detail = type(exc).__name__
             failures += 1
+            self.reconnects += 1
             self._set_link(Link.RECONNECTING, detail)
             await asyncio.sleep(self.backoff(failures))
 
@@ -92,11 +99,13 @@ class EventStream:
         if event.type == "stream.reset":
             log.info("server cannot replay from %s: resyncing from snapshots", self.last_event_id)
             self.last_event_id = await self._resync()
+            self.resyncs += 1
             return
         if self.last_event_id is not None and event.id <= self.last_event_id:
             self.duplicates += 1
             return
         self.last_event_id = event.id
+        self.applied += 1
         try:
             self._handle(event)
         except Exception:  # a bad event must not stop the stream

@@ -25,6 +25,7 @@ from agent_desktop.domain.events import (
 )
 from agent_desktop.domain.interaction import Interaction
 from agent_desktop.services.desktop import Desktop
+from agent_desktop.services.outbox import OutboxChanged
 
 
 class DesktopBridge(QObject):
@@ -58,6 +59,7 @@ class DesktopBridge(QObject):
     sig_notice = Signal(object)
     sig_tick = Signal()
     sig_transcript = Signal(object)
+    sig_outbox = Signal(object)  # OutboxChanged: writes waiting to reach the server
 
     def __init__(self, desktop: Desktop, lang: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +76,7 @@ class DesktopBridge(QObject):
             bus.subscribe(ConnectionChanged, self._on_link),
             bus.subscribe(Notice, lambda e: self.sig_notice.emit(e)),
             bus.subscribe(TranscriptAdded, lambda e: self.sig_transcript.emit(e.segment)),
+            bus.subscribe(OutboxChanged, lambda e: self.sig_outbox.emit(e)),
         ]
         self._timer = QTimer(self)
         self._timer.setInterval(1000)

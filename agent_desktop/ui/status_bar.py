@@ -6,10 +6,13 @@ because the server cannot hear them, not because the software is broken.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from agent_desktop.domain.events import ConnectionChanged, Link, Notice
+from agent_desktop.services.outbox import OutboxChanged
 from agent_desktop.ui.bridge import DesktopBridge
 from agent_desktop.ui.text import plain_label
 
@@ -46,11 +49,45 @@ def notice_text(notice: Notice) -> str:
         "unauthorized": QCoreApplication.translate(
             "StatusBar", "Your session has expired: please log in again."
         ),
+        "recovered": QCoreApplication.translate(
+            "StatusBar",
+            "Your last session's work was recovered: unsent wrap-ups are being sent and "
+            "notes in progress are back.",
+        ),
         "invalid_request": QCoreApplication.translate(
             "StatusBar", "The server refused the request as invalid."
         ),
     }
     return texts.get(notice.code or "", notice.text)
+
+
+def age_text(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    if seconds < 60:
+        return QCoreApplication.translate("StatusBar", "%n s", "", seconds)
+    if seconds < 3600:
+        return QCoreApplication.translate("StatusBar", "%n min", "", seconds // 60)
+    return QCoreApplication.translate("StatusBar", "%n h", "", seconds // 3600)
+
+
+def outbox_text(status: OutboxChanged, now: float) -> str:
+    """What waits to reach the server, said plainly (empty when nothing waits)."""
+    parts = []
+    if status.pending:
+        waiting = QCoreApplication.translate(
+            "StatusBar", "%n waiting to be sent", "", status.pending
+        )
+        age = age_text(now - (status.oldest_created_at or now))
+        parts.append(
+            QCoreApplication.translate("StatusBar", "%1 (oldest %2)")
+            .replace("%1", waiting)
+            .replace("%2", age)
+        )
+    if status.failed:
+        parts.append(
+            QCoreApplication.translate("StatusBar", "%n refused by the server", "", status.failed)
+        )
+    return " · ".join(parts)
 
 
 def _repolish(label: QLabel) -> None:
@@ -72,13 +109,21 @@ class ShellStatusBar(QStatusBar):
         self.setSizeGripEnabled(False)
         self.notice = plain_label("", self, "notice")
         self.link = plain_label("", self, "linkState")
+        self.outbox = plain_label("", self, "outboxState")
         self.addWidget(self.notice, 1)
+        self.addPermanentWidget(self.outbox)
         self.addPermanentWidget(self.link)
+        self._outbox = bridge.desktop.outbox.status()
+        bridge.sig_outbox.connect(self.show_outbox)
+        bridge.sig_tick.connect(lambda: self.show_outbox(self._outbox))
+        self.show_outbox(self._outbox)
         self._clear = QTimer(self)
         self._clear.setSingleShot(True)
         self._clear.timeout.connect(lambda: self.notice.setText(""))
         bridge.sig_link_changed.connect(self.show_link)
         bridge.sig_notice.connect(self.show_notice)
+        if bridge.desktop.recovered is not None:
+            self.show_notice(bridge.desktop.recovered)
         self.show_link(ConnectionChanged(bridge.link))
 
     def show_link(self, event: ConnectionChanged) -> None:
@@ -87,6 +132,12 @@ class ShellStatusBar(QStatusBar):
         # The detail (server or adapter text) helps support; it stays out of the way.
         self.link.setToolTip(event.detail)
         _repolish(self.link)
+
+    def show_outbox(self, status: OutboxChanged) -> None:
+        self._outbox = status
+        self.outbox.setText(outbox_text(status, time.time()))
+        self.outbox.setVisible(bool(status.pending or status.failed))
+        self.outbox.setProperty("level", "error" if status.failed else "warning")
 
     def show_notice(self, notice: Notice) -> None:
         self.notice.setText(notice_text(notice))

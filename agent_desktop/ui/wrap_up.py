@@ -1,17 +1,26 @@
-"""A minimal after-call-work panel: disposition code, notes, first-contact resolution.
+"""The after-call-work panel: code, notes, first-contact resolution, follow-up, next state.
 
-Shown while the current interaction is ``ended`` and the server allows ``wrapup``. It
-sends once through ``desktop.wrap_up``; the durable outbox (never lose a wrap-up across a
-crash) is a later issue and will sit behind the same call.
+Shown while at least one interaction is ``ended`` and the server allows ``wrapup``
+(several can be in wrap-up at once: a selector picks which). The wrap-up code is
+searchable (type part of a label) and required when the interaction's queue says so.
+Notes are saved to disk as they are typed and come back after a crash. An ACW clock shows
+the time spent against the queue's limit. "Finish" writes the wrap-up to the durable
+outbox (``desktop.wrap_up``): it reaches the server exactly once, even if the server is
+down right now — so the panel works offline too and says when a wrap-up is waiting.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTime, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
+    QDateTimeEdit,
     QFrame,
     QHBoxLayout,
     QPlainTextEdit,
@@ -21,19 +30,33 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from agent_desktop.domain.agent import AgentState
+from agent_desktop.domain.events import Notice
 from agent_desktop.domain.interaction import Action, Interaction
+from agent_desktop.services.desktop import draft_key
 from agent_desktop.ui import shortcuts
 from agent_desktop.ui.bridge import DesktopBridge
 from agent_desktop.ui.text import plain_label
 
+AUTOSAVE_MS = 300
+
+
+def clock(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
 
 class WrapUpPanel(QFrame):
-    """After-call work for the current interaction.
+    """After-call work for the interactions waiting for a wrap-up.
 
     Attributes:
-        code: the wrap-up codes from the server, labelled in the UI language.
-        notes: free notes (plain text).
+        which: picks the interaction when several are in wrap-up (hidden otherwise).
+        code: the wrap-up codes from the server, labelled in the UI language, searchable.
+        notes: free notes (plain text), autosaved as a draft while typed.
         fcr: "resolved at first contact".
+        follow_up / follow_up_kind / follow_up_due: ask for a callback or a follow-up.
+        next_state: the state to go to once the wrap-up is sent.
+        acw: the after-call-work clock against the queue's limit.
         finish: the "Finish" button; ``finish_action`` is its Ctrl+Enter shortcut.
         interaction_id: the interaction being wrapped up, or ``None`` (panel hidden).
     """
@@ -43,18 +66,50 @@ class WrapUpPanel(QFrame):
         self.setObjectName("wrapUp")
         self._bridge = bridge
         self._sending = False
+        self._loading = False
         self.interaction_id: str | None = None
         title = plain_label(self.tr("After-call work"), self, "sectionTitle")
+        self.which = QComboBox(self)
+        self.which.setObjectName("wrapUpWhich")
+        self.which.currentIndexChanged.connect(self._picked)
+        self.acw = plain_label("", self, "wrapUpClock")
         self.code = QComboBox(self)
         self.code.setObjectName("wrapUpCode")
         self.code.setMinimumWidth(260)
+        self.code.setEditable(True)
+        self.code.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter(self.code.model(), self.code)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.code.setCompleter(completer)
+        line = self.code.lineEdit()
+        assert line is not None
+        line.setPlaceholderText(self.tr("Type to search a code"))
+        self.code.currentIndexChanged.connect(self._autosave_soon)
         self.notes = QPlainTextEdit(self)
         self.notes.setObjectName("wrapUpNotes")
-        self.notes.setPlaceholderText(self.tr("Notes on this call"))
+        self.notes.setPlaceholderText(self.tr("Notes on this call (saved as you type)"))
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(90)
+        self.notes.textChanged.connect(self._autosave_soon)
         self.fcr = QCheckBox(self.tr("Resolved at first contact"), self)
         self.fcr.setObjectName("wrapUpFcr")
+        self.fcr.toggled.connect(self._autosave_soon)
+        self.follow_up = QCheckBox(self.tr("Follow-up"), self)
+        self.follow_up.setObjectName("wrapUpFollowUp")
+        self.follow_up_kind = QComboBox(self)
+        self.follow_up_kind.setObjectName("wrapUpFollowUpKind")
+        self.follow_up_kind.addItem(self.tr("Call the customer back"), "callback")
+        self.follow_up_kind.addItem(self.tr("Follow up on the file"), "follow_up")
+        self.follow_up_due = QDateTimeEdit(self)
+        self.follow_up_due.setObjectName("wrapUpFollowUpDue")
+        self.follow_up_due.setCalendarPopup(True)
+        self.follow_up_due.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.follow_up.toggled.connect(self._follow_up_toggled)
+        self.follow_up.toggled.connect(self._autosave_soon)
+        self.next_state = QComboBox(self)
+        self.next_state.setObjectName("wrapUpNextState")
         self.hint = plain_label("", self, "wrapUpHint")
         self.finish = QPushButton(self.tr("Finish"), self)
         self.finish.setObjectName("wrapUpFinish")
@@ -68,14 +123,29 @@ class WrapUpPanel(QFrame):
         self.finish_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.finish_action.triggered.connect(self.submit)
         self.addAction(self.finish_action)
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_draft)
 
         top = QHBoxLayout()
         top.addWidget(title)
+        top.addWidget(self.which)
+        top.addWidget(self.acw)
         top.addStretch(1)
-        top.addWidget(plain_label(self.tr("Wrap-up code"), self, "fieldCaption"))
+        self.code_caption = plain_label(self.tr("Wrap-up code"), self, "fieldCaption")
+        top.addWidget(self.code_caption)
         top.addWidget(self.code)
+        middle = QHBoxLayout()
+        middle.addWidget(self.fcr)
+        middle.addSpacing(16)
+        middle.addWidget(self.follow_up)
+        middle.addWidget(self.follow_up_kind)
+        middle.addWidget(self.follow_up_due)
+        middle.addStretch(1)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.fcr)
+        bottom.addWidget(plain_label(self.tr("Then"), self, "fieldCaption"))
+        bottom.addWidget(self.next_state)
         bottom.addStretch(1)
         bottom.addWidget(self.hint)
         bottom.addWidget(self.finish)
@@ -83,28 +153,96 @@ class WrapUpPanel(QFrame):
         layout.setContentsMargins(24, 12, 24, 12)
         layout.addLayout(top)
         layout.addWidget(self.notes)
+        layout.addLayout(middle)
         layout.addLayout(bottom)
 
-        bridge.sig_current_changed.connect(self._follow)
+        bridge.sig_current_changed.connect(lambda _c: self.refresh())
+        bridge.sig_closed.connect(lambda _i: self.refresh())
+        bridge.sig_outbox.connect(lambda _e: self.refresh())
         bridge.sig_link_changed.connect(lambda _e: self._enable())
-        self._follow(bridge.current)
+        bridge.sig_tick.connect(self._tick)
+        self._follow_up_toggled(False)
+        self.refresh()
 
-    def _follow(self, current: Interaction | None) -> None:
-        wanted = current is not None and current.allows(Action.WRAPUP)
-        if not wanted:
+    # ------------------------------------------------------------ which interaction
+
+    def waiting(self) -> list[Interaction]:
+        """Interactions that still need a wrap-up from this desktop, oldest first."""
+        desktop = self._bridge.desktop
+        return [
+            i
+            for i in desktop.calls.interactions.values()
+            if i.allows(Action.WRAPUP) and not desktop.wrap_up_pending(i.id)
+        ]
+
+    def refresh(self) -> None:
+        waiting = self.waiting()
+        if not waiting:
+            self.save_draft()
             self.interaction_id = None
             self.hide()
             self.finish_action.setEnabled(False)
             return
-        assert current is not None
-        if current.id != self.interaction_id:
-            self.interaction_id = current.id
-            self._sending = False
-            self._fill_codes()
-            self.notes.clear()
-            self.fcr.setChecked(False)
+        ids = [i.id for i in waiting]
+        current = self._bridge.current
+        wanted = self.interaction_id if self.interaction_id in ids else None
+        if wanted is None:
+            wanted = current.id if current is not None and current.id in ids else ids[-1]
+        self.which.blockSignals(True)
+        self.which.clear()
+        for n, interaction in enumerate(waiting, start=1):
+            self.which.addItem(self._describe(n, interaction), interaction.id)
+        self.which.setCurrentIndex(ids.index(wanted))
+        self.which.blockSignals(False)
+        self.which.setVisible(len(waiting) > 1)
+        if wanted != self.interaction_id:
+            self._load(wanted)
         self.show()
+        self._tick()
         self._enable()
+
+    def _describe(self, n: int, interaction: Interaction) -> str:
+        who = interaction.attached.caller_number or interaction.attached.queue_name or ""
+        return self.tr("Call %1 — %2").replace("%1", str(n)).replace("%2", who)
+
+    def _picked(self, index: int) -> None:
+        interaction_id = self.which.itemData(index)
+        if interaction_id and interaction_id != self.interaction_id:
+            self.save_draft()
+            self._load(interaction_id)
+            self._tick()
+            self._enable()
+
+    def _interaction(self) -> Interaction | None:
+        if self.interaction_id is None:
+            return None
+        return self._bridge.desktop.calls.interactions.get(self.interaction_id)
+
+    def _load(self, interaction_id: str) -> None:
+        """Show one interaction's wrap-up: its saved draft if any, else blank."""
+        self._loading = True
+        try:
+            self.interaction_id = interaction_id
+            self._sending = False
+            self.hint.setText("")
+            self._fill_codes()
+            self._fill_next_states()
+            draft = self._bridge.desktop.draft(draft_key(interaction_id)) or {}
+            self.notes.setPlainText(str(draft.get("notes", "")))
+            self.fcr.setChecked(bool(draft.get("fcr", False)))
+            index = self.code.findData(draft.get("code")) if draft.get("code") else 0
+            self.code.setCurrentIndex(max(0, index))
+            self.follow_up.setChecked(bool(draft.get("follow_up", False)))
+            due = QDateTime.currentDateTime().addDays(1)
+            due.setTime(QTime(10, 0))
+            self.follow_up_due.setDateTime(due)
+            interaction = self._interaction()
+            required = interaction is not None and interaction.wrap_up_code_required
+            self.code_caption.setText(
+                self.tr("Wrap-up code (required)") if required else self.tr("Wrap-up code")
+            )
+        finally:
+            self._loading = False
 
     def _fill_codes(self) -> None:
         self.code.clear()
@@ -112,36 +250,162 @@ class WrapUpPanel(QFrame):
         for code in self._bridge.desktop.wrap_up_codes:
             self.code.addItem(code.label(self._bridge.lang), code.code)
 
+    def _fill_next_states(self) -> None:
+        desktop = self._bridge.desktop
+        self.next_state.clear()
+        self.next_state.addItem(self.tr("Ready"), (AgentState.READY.value, None))
+        for reason in desktop.not_ready_reasons:
+            if reason.code in ("login", "missed"):
+                continue  # set by the platform, not chosen
+            label = self.tr("Not ready — %1").replace("%1", reason.label(self._bridge.lang))
+            self.next_state.addItem(label, (AgentState.NOT_READY.value, reason.code))
+        queued = desktop.agent.next_state if desktop.agent is not None else None
+        if queued is not None:
+            index = self.next_state.findData((queued.state.value, queued.reason_code))
+            self.next_state.setCurrentIndex(max(0, index))
+
+    def _follow_up_toggled(self, on: bool) -> None:
+        self.follow_up_kind.setEnabled(on)
+        self.follow_up_due.setEnabled(on)
+
+    # ------------------------------------------------------------ clock and state
+
+    def _tick(self) -> None:
+        interaction = self._interaction()
+        if interaction is None:
+            self.acw.setText("")
+            return
+        spent = (datetime.now(UTC) - interaction.state_since).total_seconds()
+        limit = interaction.acw_limit_seconds
+        if limit:
+            self.acw.setText(
+                self.tr("ACW %1 / %2").replace("%1", clock(spent)).replace("%2", clock(limit))
+            )
+            over = spent > limit
+        else:
+            self.acw.setText(self.tr("ACW %1").replace("%1", clock(spent)))
+            over = False
+        if self.acw.property("over") != over:
+            self.acw.setProperty("over", over)
+            self.acw.style().unpolish(self.acw)
+            self.acw.style().polish(self.acw)
+
     def _enable(self) -> None:
-        enabled = self.interaction_id is not None and self._bridge.online and not self._sending
-        for widget in (self.code, self.notes, self.fcr, self.finish):
+        # Deliberately not tied to the link: a wrap-up goes to the outbox and is sent
+        # when the server can hear it.
+        enabled = self.interaction_id is not None and not self._sending
+        for widget in (self.which, self.code, self.notes, self.fcr, self.finish):
             widget.setEnabled(enabled)
+        self.follow_up.setEnabled(enabled)
+        self.next_state.setEnabled(enabled)
         self.finish_action.setEnabled(enabled)
 
-    def submit(self) -> None:
-        if self.interaction_id is None or self._sending or not self._bridge.online:
+    # ------------------------------------------------------------ drafts
+
+    def _autosave_soon(self) -> None:
+        if not self._loading and self.interaction_id is not None:
+            self._autosave.start()
+
+    def draft(self) -> dict[str, Any]:
+        return {
+            "notes": self.notes.toPlainText(),
+            "code": self.code.currentData(),
+            "fcr": self.fcr.isChecked(),
+            "follow_up": self.follow_up.isChecked(),
+        }
+
+    def save_draft(self) -> None:
+        """Write what is typed to disk now (also done 300 ms after each change)."""
+        self._autosave.stop()
+        if self.interaction_id is None or self._sending:
             return
-        code = self.code.currentData()
-        if code is None and self._bridge.desktop.wrap_up_codes:
+        desktop = self._bridge.desktop
+        if desktop.wrap_up_pending(self.interaction_id):
+            return
+        desktop.save_draft(draft_key(self.interaction_id), self.draft())
+
+    # ------------------------------------------------------------ sending
+
+    def _chosen_code(self) -> tuple[bool, str | None]:
+        """(valid, code): the typed text must name a code, or be empty."""
+        text = self.code.currentText().strip()
+        if not text or text == self.code.itemText(0):
+            return True, None
+        index = self.code.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            return False, None
+        return True, self.code.itemData(index)
+
+    def submit(self) -> None:
+        interaction = self._interaction()
+        if interaction is None or self._sending:
+            return
+        valid, code = self._chosen_code()
+        if not valid:
+            self.hint.setText(self.tr("No wrap-up code has that name."))
+            self.code.setFocus()
+            return
+        if code is None and interaction.wrap_up_code_required:
             self.hint.setText(self.tr("Choose a wrap-up code first."))
             self.code.setFocus()
             return
+        self.save_draft()
         self.hint.setText("")
+        follow_up = None
+        if self.follow_up.isChecked():
+            due = self.follow_up_due.dateTime().toSecsSinceEpoch()
+            follow_up = {
+                "kind": self.follow_up_kind.currentData(),
+                "due": datetime.fromtimestamp(due, UTC).isoformat(),
+                "phone": interaction.attached.caller_number,
+                "note": "",
+            }
+        state, reason = self.next_state.currentData() or (AgentState.READY.value, None)
         self._sending = True
         self._enable()
-        desktop = self._bridge.desktop
-        desktop.tasks.spawn(
-            self._send(self.interaction_id, code, self.notes.toPlainText(), self.fcr.isChecked()),
+        self._bridge.desktop.tasks.spawn(
+            self._send(
+                interaction.id,
+                code,
+                self.notes.toPlainText(),
+                self.fcr.isChecked(),
+                (AgentState(state), reason),
+                follow_up,
+            ),
             name="wrap-up",
         )
 
-    async def _send(self, interaction_id: str, code: str | None, notes: str, fcr: bool) -> None:
+    async def _send(
+        self,
+        interaction_id: str,
+        code: str | None,
+        notes: str,
+        fcr: bool,
+        next_state: tuple[AgentState, str | None],
+        follow_up: dict[str, Any] | None,
+    ) -> None:
+        desktop = self._bridge.desktop
+        ok = False
         try:
-            await self._bridge.desktop.wrap_up(interaction_id, code, notes, fcr)
+            ok = await desktop.wrap_up(interaction_id, code, notes, fcr, next_state, follow_up)
         finally:
-            # On success the interaction closes and the panel hides; on refusal the
-            # desktop has published a notice and the advisor can try again.
+            # Delivered or waiting in the outbox: the panel moves on. Refused for good:
+            # a notice says why and the advisor can correct and send again.
             if isValid(self):
                 self._sending = False
-            if isValid(self) and self.interaction_id == interaction_id:
-                self._enable()
+                if ok and desktop.wrap_up_pending(interaction_id):
+                    self._bridge.sig_notice.emit(_waiting_notice())
+                if self.interaction_id == interaction_id and not ok:
+                    self._enable()
+                else:
+                    self.refresh()
+
+
+def _waiting_notice() -> Notice:
+    return Notice(
+        QCoreApplication.translate(
+            "WrapUpPanel", "Wrap-up saved: it will be sent as soon as the server answers."
+        ),
+        "info",
+        "wrap_up_queued",
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from ui_helpers import moved, offered, ring
@@ -145,7 +147,8 @@ def test_wrap_up_panel_appears_on_ended_and_ctrl_enter_sends(qtbot, window, desk
     call = offered()
     ring(desktop, telephony, call)
     assert not window.wrap_up.isVisible()
-    ring(desktop, telephony, moved(call, InteractionState.ENDED))
+    ended = replace(moved(call, InteractionState.ENDED), wrap_up_code_required=True)
+    ring(desktop, telephony, ended)
     panel = window.wrap_up
     assert panel.isVisible()
     codes = [panel.code.itemText(i) for i in range(panel.code.count())]
@@ -162,7 +165,12 @@ def test_wrap_up_panel_appears_on_ended_and_ctrl_enter_sends(qtbot, window, desk
         (
             "i1",
             Action.WRAPUP,
-            {"code": "callback", "notes": "Rappel demain 10h", "first_contact_resolution": True},
+            {
+                "code": "callback",
+                "notes": "Rappel demain 10h",
+                "first_contact_resolution": True,
+                "next_state": {"state": "ready", "reason_code": None},
+            },
         )
     ]
     assert window.card.pages.currentWidget() is window.card.idle

@@ -56,6 +56,8 @@ def interaction(i: w.InteractionWire) -> Interaction:
         end_reason=i.end_reason,
         consult=consult_mapping.consult(i.consult) if i.consult else None,
         parties=tuple(consult_mapping.party(p) for p in i.parties),
+        wrap_up_code_required=i.wrap_up_code_required,
+        acw_limit_seconds=i.acw_limit_seconds,
     )
 
 

@@ -415,20 +415,23 @@
 <context>
     <name>CrashHandler</name>
     <message>
+        <location filename="../../ui/crash.py" line="80"/>
         <source>Agent Desktop met an unexpected error (%1) and may not work correctly.
 
 Your unsent wrap-ups and notes are saved on this computer. Restart now? They will come back.</source>
-        <translation type="vanished">Agent Desktop a rencontré une erreur inattendue (%1) et risque de mal fonctionner.
+        <translation>Agent Desktop a rencontré une erreur inattendue (%1) et risque de mal fonctionner.
 
 Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. Redémarrer maintenant ? Elles seront restaurées.</translation>
     </message>
     <message>
+        <location filename="../../ui/crash.py" line="88"/>
         <source>Restart</source>
-        <translation type="vanished">Redémarrer</translation>
+        <translation>Redémarrer</translation>
     </message>
     <message>
+        <location filename="../../ui/crash.py" line="91"/>
         <source>Keep working</source>
-        <translation type="vanished">Continuer</translation>
+        <translation>Continuer</translation>
     </message>
 </context>
 <context>
@@ -1149,37 +1152,37 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Agent state</source>
         <translation>État du conseiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Call controls</source>
         <translation>Commandes d&apos;appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;View</source>
         <translation>A&amp;ffichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Call controls are disabled until the connection is back.</source>
         <translation>Les commandes d&apos;appel sont désactivées jusqu&apos;au retour de la connexion.</translation>
     </message>
@@ -1197,7 +1200,7 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         <translation>Extensions…</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_shell.py" line="167"/>
+        <location filename="../../ui/plugin_shell.py" line="170"/>
         <source>Plugins</source>
         <translation>Extensions</translation>
     </message>

@@ -15,12 +15,13 @@ class Queue:
     skills: tuple[str, ...]
     service_level_target_seconds: int
     acw_limit_seconds: int
+    wrap_up_code_required: bool = False
 
 
 QUEUES: tuple[Queue, ...] = (
     Queue("particuliers", "Particuliers", ("banque", "comptes", "virements"), 20, 60),
-    Queue("professionnels", "Professionnels", ("banque", "professionnels", "credit"), 30, 90),
-    Queue("cartes", "Cartes et paiements", ("cartes", "fraude", "paiements"), 15, 45),
+    Queue("professionnels", "Professionnels", ("banque", "professionnels", "credit"), 30, 90, True),
+    Queue("cartes", "Cartes et paiements", ("cartes", "fraude", "paiements"), 15, 45, True),
     Queue("energie", "Énergie et télécom", ("energie", "fibre", "mobile"), 40, 120),
 )
 QUEUES_BY_ID: dict[str, Queue] = {q.id: q for q in QUEUES}
