@@ -2,6 +2,7 @@
 
     agent-desktop kb eval --kb ARTICLES.jsonl --queries QUERIES.csv [--bm25-only]
     agent-desktop kb banking77 --csv train.csv --out DIR [--holdout 0.1] [--seed 7]
+    agent-desktop kb figures [--runs 30] [--intents train.csv]
 
 ``eval`` prints per-run details, then as its last line
 ``top1=0.XXX top3=0.XXX p95_ms=N.N``. ``banking77`` builds such a KB from a ``text,label``
@@ -172,6 +173,10 @@ def build_banking77(csv_path: Path, out: Path, holdout: float, seed: int) -> tup
 
 
 def run(argv: Sequence[str]) -> int:
+    if argv and argv[0] == "figures":
+        from agent_desktop.context_figures import run as run_figures
+
+        return run_figures(argv[1:])
     parser = argparse.ArgumentParser(prog="agent-desktop kb", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     ev = sub.add_parser("eval", help="measure ranking quality and latency")

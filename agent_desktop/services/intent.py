@@ -34,7 +34,7 @@ class TextClassifier:
         train_seconds: how long the last :meth:`fit` took.
     """
 
-    def __init__(self, c: float = 1.0) -> None:
+    def __init__(self, c: float = 0.5) -> None:
         self._c = c
         self._vectoriser: Any = None
         self._model: Any = None
