@@ -140,6 +140,12 @@ class Application:
         desktop = Desktop(gateway, gateway, tasks=self.tasks, outbox_store=store)
         # An AI summary provider only when configured (ai/base_url…); local otherwise.
         desktop.summary.remote = remote_from_settings(self.settings, KeyringStore())
+        # The local intent detector, when a text,label CSV is configured (kb/intents_csv).
+        intents_csv = self.settings.value("kb/intents_csv")
+        desktop.tasks.spawn(
+            desktop.knowledge.train_detector(str(intents_csv) if intents_csv else None),
+            name="intent-training",
+        )
         try:
             await desktop.login(user, password)
         except GatewayError:

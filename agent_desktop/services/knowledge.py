@@ -8,12 +8,14 @@ most telling words first (the platform may keep only the first dozen words).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import time
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from agent_desktop.domain.customer import Customer
 from agent_desktop.domain.interaction import Interaction, TranscriptSegment
@@ -189,6 +191,22 @@ class KnowledgeService:
     @property
     def available(self) -> bool:
         return self._source is not None
+
+    async def train_detector(self, csv_path: str | None) -> bool:
+        """Train the local intent detector from a ``text,label`` CSV, off the event loop.
+
+        Nothing to do without a path; a missing or malformed file is logged and the IVR's
+        intent stays the only one used (the desktop works the same without it).
+        """
+        if not csv_path:
+            return False
+        try:
+            self.detector = await asyncio.to_thread(IntentDetector.from_csv, Path(csv_path))
+        except (OSError, ValueError) as exc:
+            log.warning("intent detector not trained from %s: %s", csv_path, exc)
+            return False
+        log.info("intent detector trained from %s", csv_path)
+        return True
 
     def _need(self) -> Knowledge:
         if self._source is None:

@@ -55,6 +55,7 @@ Spawn = Callable[[Coroutine[Any, Any, Any]], object]
 REFRESH_DEBOUNCE_MS = 800
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 _TOKEN = re.compile(r"\w+|\W+", re.UNICODE)
+_MARKDOWN = re.compile(r"(?m)^\s*(?:#{1,6}|>+|[-*+]|\d+\.)\s+|[*_`]+")
 
 
 def highlight(text: str, words: Iterable[str]) -> str:
@@ -70,6 +71,11 @@ def highlight(text: str, words: Iterable[str]) -> str:
         matched = key in wanted or any(len(w) >= 5 and key.startswith(w[:-1]) for w in wanted)
         parts.append(f"<b>{escaped}</b>" if token[:1].isalnum() and matched else escaped)
     return "".join(parts)
+
+
+def plain_snippet(snippet: str) -> str:
+    """The snippet without Markdown markers (``#``, ``*``, ``>``…) and on one line."""
+    return " ".join(_MARKDOWN.sub(" ", snippet).split())
 
 
 class HitWidget(QWidget):
@@ -88,7 +94,7 @@ class HitWidget(QWidget):
         self.snippet.setObjectName("kbHitSnippet")
         self.snippet.setTextFormat(Qt.TextFormat.RichText)
         self.snippet.setWordWrap(True)
-        self.snippet.setText(highlight(hit.snippet, words))
+        self.snippet.setText(highlight(plain_snippet(hit.snippet), words))
         for label in (self.title, self.snippet):
             label.setOpenExternalLinks(False)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)

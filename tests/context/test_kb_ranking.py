@@ -105,10 +105,7 @@ def write_kb(folder: Path) -> tuple[Path, Path]:
     )
     queries = folder / "queries.csv"
     queries.write_text(
-        "text,article_id\n"
-        "ma facture est énorme,KB-1\n"
-        "carte volée,KB-2\n"
-        "nouvelle adresse,KB-3\n",
+        "text,article_id\nma facture est énorme,KB-1\ncarte volée,KB-2\nnouvelle adresse,KB-3\n",
         encoding="utf-8",
     )
     return kb, queries
@@ -147,3 +144,24 @@ def test_kb_banking77_builds_articles_and_held_out_queries(tmp_path: Path) -> No
     assert len(articles) == 2 and all(len(a["questions"]) == 9 for a in articles)
     queries = (out / "queries.csv").read_text().splitlines()
     assert queries[0] == "text,article_id" and len(queries) == 3
+
+
+def test_knowledge_service_trains_its_detector_off_the_loop(tmp_path: Path) -> None:
+    import asyncio
+
+    from agent_desktop.services.knowledge import KnowledgeService
+
+    service = KnowledgeService(None)
+    assert not asyncio.run(service.train_detector(None))
+    assert not asyncio.run(service.train_detector(str(tmp_path / "missing.csv")))
+    assert service.detector is None
+    good = tmp_path / "intents.csv"
+    good.write_text(
+        "text,label\n"
+        + "".join(
+            f"card not arrived {i},card_arrival\nreset my pin {i},change_pin\n" for i in range(3)
+        ),
+        encoding="utf-8",
+    )
+    assert asyncio.run(service.train_detector(str(good)))
+    assert service.detector is not None

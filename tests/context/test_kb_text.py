@@ -29,3 +29,10 @@ def test_context_query_puts_the_intent_and_latest_words_first() -> None:
     assert context_query(LiveContext(products=("Compte courant",))) == "Compte courant"
     assert fold("Électricité") == "electricite"
     assert context_query(LiveContext()) == ""
+
+
+def test_snippets_lose_their_markdown_markers() -> None:
+    from agent_desktop.ui.kb_panel import plain_snippet
+
+    text = "# Carte perdue\n\nFaire **opposition** - vite, point 1.\n- appeler\n2. bloquer"
+    assert plain_snippet(text) == "Carte perdue Faire opposition - vite, point 1. appeler bloquer"
