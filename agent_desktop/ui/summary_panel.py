@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLay
 from agent_desktop.domain.customer import Customer
 from agent_desktop.domain.screen_pop import Identification, ScreenPop
 from agent_desktop.ports.telephony import GatewayError
+from agent_desktop.services.desktop import draft_key
 from agent_desktop.services.summary.service import Summary, SummaryService
+from agent_desktop.services.wrap_up_assist import assisted_draft
 from agent_desktop.ui.bridge import DesktopBridge
 from agent_desktop.ui.text import plain_label
 
@@ -125,4 +127,22 @@ class SummaryPanel(QWidget):
             )
             self.note.show()
         self.regenerate.setEnabled(True)
+        self._pre_draft_wrap_up(summary)
         self.sig_done.emit(summary)
+
+    def _pre_draft_wrap_up(self, summary: Summary) -> None:
+        """Pre-fill the wrap-up of the live call (notes, code) for the advisor to edit."""
+        desktop = self.bridge.desktop
+        interaction = desktop.calls.interactions.get(self.interaction_id or "")
+        if interaction is None:
+            return
+        key = draft_key(interaction.id)
+        attached = interaction.attached
+        draft = assisted_draft(
+            desktop.draft(key),
+            summary.text,
+            attached.intent or attached.intent_label,
+            desktop.wrap_up_codes,
+        )
+        if draft is not None:
+            desktop.save_draft(key, draft)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QSettings
 from agent_desktop.adapters.ai.openai_chat import OpenAIChatSummarizer
 from agent_desktop.domain.agent import AgentState
 from agent_desktop.domain.events import ScreenPopReady
+from agent_desktop.domain.interaction import Action
 from agent_desktop.domain.screen_pop import ScreenPop
 from agent_desktop.sandbox.server import SandboxServer
 from agent_desktop.services.desktop import Desktop
@@ -129,3 +130,38 @@ async def test_ai_provider_streams_redacted_and_falls_back_on_timeout_and_error(
             assert summary.provider == "local"
             assert summary.note is not None and "500" in summary.note
             assert "500" in panel.note.text()
+
+
+async def test_summary_pre_drafts_the_wrap_up_the_advisor_then_edits(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    async with session_as(sandbox, "alice") as (desktop, control):
+        with window_of(desktop, tmp_path) as window:
+            waiting = finished(window.summary)
+            assert await desktop.set_state(AgentState.READY)
+            popped = next_event(desktop.bus, ScreenPopReady)
+            call = {
+                "agent": "alice",
+                "customer_id": "C100042",
+                "identified_by_ivr": True,
+                "intent": "lost_or_stolen_card",
+            }
+            (await control.post("/sandbox/calls", json=call)).raise_for_status()
+            pop = (await popped).pop
+            summary = await waiting
+            iid = pop.interaction_id
+            assert await desktop.act(iid, Action.ANSWER)
+            await control.post(f"/sandbox/calls/{iid}/customer-hangup")
+            await until(lambda: window.wrap_up.interaction_id == iid)
+            notes = window.wrap_up.notes.toPlainText()
+            assert notes and notes.splitlines()[0] in summary.text  # pre-drafted
+            assert window.wrap_up.code.currentData() == "card_blocked"  # from the intent
+            # The advisor's own edit is kept: a new summary no longer overwrites it.
+            window.wrap_up.notes.setPlainText("Opposition faite, nouvelle carte commandée.")
+            window.wrap_up.save_draft()
+            again = finished(window.summary)
+            window.summary.regenerate.click()
+            await again
+            draft = desktop.draft(f"wrap_up:{iid}")
+            assert draft is not None
+            assert draft["notes"] == "Opposition faite, nouvelle carte commandée."
