@@ -83,7 +83,8 @@ def item_text(item: HistoryItem) -> str:
     first = " · ".join(
         p for p in (when, channel_label(item.channel), direction_label(item.direction), who) if p
     )
-    second = " → ".join(p for p in (item.reason, item.outcome) if p)
+    reason = item.reason.replace("_", " ") if item.reason else None  # codes read as words
+    second = " → ".join(p for p in (reason, item.outcome) if p)
     extract = " ".join(item.summary.split())
     if len(extract) > 140:
         extract = extract[:139] + "…"
