@@ -176,12 +176,9 @@ class Application:
         allowed = allowed_modes(self.desktop.session.capabilities)
         if mode not in allowed:
             log.warning("mode %s is not allowed for this user (allowed: %s)", mode, allowed)
-            QMessageBox.warning(
-                None,
-                "Agent Desktop",
-                QApplication.translate("Application", "Your role does not allow this mode.")
-                + (f" ({', '.join(allowed)})" if allowed else ""),
-            )
+            from agent_desktop.ui.modes import mode_refused
+
+            QMessageBox.warning(None, "Agent Desktop", mode_refused(mode, allowed))
             if not allowed:
                 self.exit_code = 4
                 self._quit.set()
@@ -189,10 +186,13 @@ class Application:
             mode = allowed[0]
         if mode == "wallboard":
             self.window = self._wallboard_window()
+        elif mode == "extended":
+            self.window = self._extended_window()
         else:
             from agent_desktop.ui.main_window import MainWindow
 
             self.window = MainWindow(self.desktop, self.lang, self.settings)
+            self._start_kpi_banner(self.window)
             self.window.show()
             self._install_plugins(mode)
         self.timings["window_shown"] = time.perf_counter() - self._started
@@ -207,6 +207,35 @@ class Application:
             # After the first paint: print the start-up figures for `bench` and stop.
             QTimer.singleShot(0, self._report_ready)
         return mode
+
+    def _extended_window(self) -> Any:
+        from datetime import datetime
+
+        from agent_desktop.adapters.gateway.callbacks import GatewayCallbacks
+        from agent_desktop.services.availability import AvailabilityController, parse_windows
+        from agent_desktop.ui.extended import ExtendedWindow
+
+        assert self.desktop is not None and self.gateway is not None
+        # e.g. "mon-fri 11:00-12:00; sat 09:00-10:00"; the demo serves all day
+        default = "mon-sun 00:00-23:59" if self.options.demo else "mon-fri 11:00-12:00"
+        text = str(self.settings.value("extended/windows", default) or default)
+        windows, problems = parse_windows(text)
+        for problem in problems:
+            log.warning("availability windows: %s", problem)
+        controller = AvailabilityController(windows, self.desktop, clock=datetime.now)
+        window = ExtendedWindow(
+            self.desktop, self.lang, GatewayCallbacks(self.gateway), controller, self.tasks
+        )
+        window.resize(1280, 800)
+        window.show()
+        return window
+
+    def _start_kpi_banner(self, window: Any) -> None:
+        from agent_desktop.adapters.gateway.wallboard import GatewayKpis
+        from agent_desktop.services.wallboard import KpiService
+
+        assert self.gateway is not None
+        window.kpi_banner.start(KpiService(GatewayKpis(self.gateway)), self.tasks)
 
     def _wallboard_window(self) -> Any:
         from agent_desktop.adapters.gateway.wallboard import GatewayWallboard
@@ -232,7 +261,7 @@ class Application:
         )
 
         def on_link(up: bool, detail: str) -> None:
-            window.set_link("" if up else QApplication.translate("Application", "offline"))
+            window.set_offline(not up)
 
         service = WallboardService(GatewayWallboard(self.gateway), state, on_link)
         self.tasks.spawn(service.run(), name="wallboard")
@@ -354,6 +383,11 @@ def run_gui(options: argparse.Namespace) -> int:
 
     translator = install_translator(app, lang)  # keep a reference for the app's lifetime
     apply_theme(app)
+    from agent_desktop.ui.none_refs import top_up
+
+    none_refs = QTimer()  # PySide6 6.12.0 on Python 3.11: see ui/none_refs.py
+    none_refs.timeout.connect(top_up)
+    none_refs.start(10_000)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     from agent_desktop.ui import crash

@@ -49,3 +49,20 @@ class WallboardSnapshot:
 
 
 WallboardEvent = WallboardSnapshot | QueueStats | RosterEntry
+
+
+@dataclass(frozen=True, slots=True)
+class QueueKpi:
+    queue_id: str
+    name: str
+    waiting: int
+    longest_wait_seconds: int
+
+
+@dataclass(frozen=True, slots=True)
+class AgentKpis:
+    """The advisor's banner: their queues now and their day."""
+
+    queues: tuple[QueueKpi, ...]
+    handled: int
+    average_handling_seconds: int

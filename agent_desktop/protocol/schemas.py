@@ -432,3 +432,48 @@ WALLBOARD_EVENT_TYPES: dict[str, type[Wire]] = {
     "queue.stats": QueueStatsWire,
     "roster.agent": RosterEntryWire,
 }
+
+
+class QueueKpiWire(Wire):
+    queue_id: str
+    name: str
+    waiting: int
+    longest_wait_seconds: int
+
+
+class AgentKpisWire(Wire):
+    """The advisor's banner (``GET /v1/agent/kpis``): their queues now and their day."""
+
+    queues: list[QueueKpiWire]
+    handled: int = Field(description="calls wrapped up today")
+    average_handling_seconds: int = Field(description="from the offer to the wrap-up, mean")
+    at: datetime
+
+
+# ---------------------------------------------------------------- extended agents
+
+
+class CallbackWire(Wire):
+    """A call to return: a missed inbound call or a callback the customer asked for."""
+
+    id: str
+    kind: Literal["unanswered", "callback"]
+    customer_id: str | None = None
+    name: str = Field(default="", description="the customer's name, when known")
+    phone: str
+    queue_id: str | None = None
+    note: str = ""
+    at: datetime = Field(description="when the call was missed, or when the callback is due")
+    status: Literal["open", "in_progress", "done"] = "open"
+
+
+class CallbackList(Wire):
+    callbacks: list[CallbackWire]
+
+
+class OutboundRequest(Wire):
+    """``POST /v1/interactions``: call a customer now (click-to-call)."""
+
+    phone: str = Field(min_length=3, max_length=40)
+    customer_id: str | None = Field(default=None, max_length=64)
+    callback_id: str | None = Field(default=None, max_length=64)

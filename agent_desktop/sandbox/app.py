@@ -25,6 +25,7 @@ from agent_desktop.sandbox.kept import KeptState
 from agent_desktop.sandbox.middleware import BodyLimit, Idempotency, IdempotencyMemory
 from agent_desktop.sandbox.routes import (
     agent,
+    callbacks,
     consult,
     control,
     customers,
@@ -124,6 +125,8 @@ def create_app(
     app.include_router(consult.router)
     app.include_router(consult.control)
     app.include_router(wallboard.router)
+    app.include_router(wallboard.agent_router)
+    app.include_router(callbacks.router)
     app.include_router(wallboard.control)
 
     def user_for_token(scope: Scope, token: str) -> str | None:

@@ -13,7 +13,7 @@ import time
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from agent_desktop.domain import agent as agent_sm
 from agent_desktop.domain import interaction as call_sm
@@ -91,6 +91,7 @@ class Call:
     wrap_up: w.WrapUpRequest | None = None
     transfer_target: str | None = None
     consult: Any = None  # a sandbox.consult.ConsultLeg once a consult was placed
+    direction: Literal["inbound", "outbound"] = "inbound"  # outbound: click-to-call
 
     def allowed(self) -> tuple[Action, ...]:
         return call_sm.allowed_actions(self.state, self.muted)
@@ -99,6 +100,7 @@ class Call:
         queue = QUEUES_BY_ID.get(self.attached.queue_id or "")
         return w.InteractionWire(
             id=self.id,
+            direction=self.direction,
             state=self.state.value,
             muted=self.muted,
             attached_data=self.attached,

@@ -25,6 +25,8 @@ class SandboxContext:
     kb_submissions: list[dict[str, Any]] = field(default_factory=list)
     # the supervisor's wallboard feed, made on first use (sandbox.wallboard.WallboardFeed)
     wallboard: Any = None
+    # calls to return for extended agents, made on first use (sandbox.callbacks.CallbackBook)
+    callbacks: Any = None
 
     @classmethod
     def build(cls, config: SandboxConfig, store: Store) -> SandboxContext:

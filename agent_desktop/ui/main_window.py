@@ -23,6 +23,7 @@ from agent_desktop.ui.docks import dock_specs, placeholder_dock
 from agent_desktop.ui.history_panel import HistoryPanel
 from agent_desktop.ui.icons import icon
 from agent_desktop.ui.kb_panel import KnowledgePanel
+from agent_desktop.ui.kpi_banner import KpiBanner
 from agent_desktop.ui.labels import agent_label
 from agent_desktop.ui.shortcuts_dialog import ShortcutsDialog
 from agent_desktop.ui.status_bar import ShellStatusBar, link_text
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
         # whatever the language or the screen width (1366 px in French did that).
         self.state_toolbar = self._toolbar("stateToolbar", self.tr("Agent state"))
         self.state_toolbar.addWidget(self.agent_state)
+        self.kpi_banner = KpiBanner(self)  # filled by the composition root (kpi_banner.start)
+        self.state_toolbar.addWidget(self.kpi_banner)
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self.call_toolbar = self._toolbar("callToolbar", self.tr("Call controls"))
         self.call_toolbar.addWidget(self.call_bar)

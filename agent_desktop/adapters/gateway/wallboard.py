@@ -17,6 +17,8 @@ from pydantic import ValidationError
 from agent_desktop.adapters.gateway.client import GatewayClient, _error_from
 from agent_desktop.adapters.gateway.events import MAX_EVENT_BYTES
 from agent_desktop.domain.wallboard import (
+    AgentKpis,
+    QueueKpi,
     QueueStats,
     RosterEntry,
     WallboardEvent,
@@ -108,3 +110,21 @@ class GatewayWallboard:
             raise GatewayError(
                 "stream_lost", f"wallboard stream interrupted: {type(exc).__name__}"
             ) from None
+
+
+class GatewayKpis:
+    """The advisor's own figures: ``GET /v1/agent/kpis``."""
+
+    def __init__(self, gateway: GatewayClient) -> None:
+        self.gateway = gateway
+
+    async def agent_kpis(self) -> AgentKpis:
+        answer = await self.gateway._call("GET", "/v1/agent/kpis", w.AgentKpisWire)
+        return AgentKpis(
+            queues=tuple(
+                QueueKpi(q.queue_id, q.name, q.waiting, q.longest_wait_seconds)
+                for q in answer.queues
+            ),
+            handled=answer.handled,
+            average_handling_seconds=answer.average_handling_seconds,
+        )

@@ -31,12 +31,12 @@
 <context>
     <name>ArticleReader</name>
     <message>
-        <location filename="../../ui/kb_panel.py" line="118"/>
+        <location filename="../../ui/kb_panel.py" line="124"/>
         <source>Plain text</source>
         <translation>Texte brut</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="121"/>
+        <location filename="../../ui/kb_panel.py" line="127"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
@@ -44,94 +44,94 @@
 <context>
     <name>BoardCanvas</name>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="172"/>
+        <location filename="../../ui/wallboard/board.py" line="179"/>
         <source>Waiting for the first figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente des premiers chiffres…</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="186"/>
+        <location filename="../../ui/wallboard/board.py" line="193"/>
         <source>Queues</source>
-        <translation type="unfinished"></translation>
+        <translation>Files d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="189"/>
+        <location filename="../../ui/wallboard/board.py" line="196"/>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Page %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="194"/>
+        <location filename="../../ui/wallboard/board.py" line="201"/>
         <source>rotation paused (Space)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/wallboard/board.py" line="205"/>
-        <source>CRITICAL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/wallboard/board.py" line="205"/>
-        <source>WARNING</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/wallboard/board.py" line="209"/>
-        <source>Waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/wallboard/board.py" line="210"/>
-        <source>Longest wait</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/wallboard/board.py" line="211"/>
-        <source>Service level</source>
-        <translation type="unfinished"></translation>
+        <translation>rotation en pause (Espace)</translation>
     </message>
     <message>
         <location filename="../../ui/wallboard/board.py" line="212"/>
+        <source>CRITICAL</source>
+        <translation>CRITIQUE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="212"/>
+        <source>WARNING</source>
+        <translation>ALERTE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="216"/>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="217"/>
+        <source>Longest wait</source>
+        <translation>Attente max.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="218"/>
+        <source>Service level</source>
+        <translation>Niveau de service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="219"/>
         <source>Abandoned</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandons</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="313"/>
+        <location filename="../../ui/wallboard/board.py" line="320"/>
         <source>Ready</source>
-        <translation type="unfinished">Disponible</translation>
+        <translation>Disponibles</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="314"/>
+        <location filename="../../ui/wallboard/board.py" line="321"/>
         <source>Busy</source>
-        <translation type="unfinished">Occupé</translation>
+        <translation>En appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="315"/>
+        <location filename="../../ui/wallboard/board.py" line="322"/>
         <source>Wrap-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Post-appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="316"/>
+        <location filename="../../ui/wallboard/board.py" line="323"/>
         <source>Not ready</source>
-        <translation type="unfinished">Indisponible</translation>
+        <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="337"/>
+        <location filename="../../ui/wallboard/board.py" line="344"/>
         <source>No one on pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Personne en pause</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="357"/>
+        <location filename="../../ui/wallboard/board.py" line="364"/>
         <source>back to normal</source>
-        <translation type="unfinished"></translation>
+        <translation>retour à la normale</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="372"/>
+        <location filename="../../ui/wallboard/board.py" line="379"/>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alertes</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="381"/>
+        <location filename="../../ui/wallboard/board.py" line="388"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune</translation>
     </message>
 </context>
 <context>
@@ -248,6 +248,29 @@
         <location filename="../../ui/call_context.py" line="69"/>
         <source>Several matches</source>
         <translation>Plusieurs correspondances</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackList</name>
+    <message>
+        <location filename="../../ui/extended/window.py" line="72"/>
+        <source>Call back</source>
+        <translation>Rappeler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extended/window.py" line="75"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extended/window.py" line="96"/>
+        <source>Missed call</source>
+        <translation>Appel manqué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extended/window.py" line="96"/>
+        <source>Callback</source>
+        <translation>Rappel demandé</translation>
     </message>
 </context>
 <context>
@@ -709,6 +732,55 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
     </message>
 </context>
 <context>
+    <name>ExtendedWindow</name>
+    <message>
+        <location filename="../../ui/extended/window.py" line="157"/>
+        <source>Agent Desktop — extended agent</source>
+        <translation>Agent Desktop — agent étendu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extended/window.py" line="162"/>
+        <source>Agent state</source>
+        <translation>État de l&apos;agent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extended/window.py" line="189"/>
+        <source>Calls to return</source>
+        <translation>Appels à rappeler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extended/window.py" line="190"/>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extended/window.py" line="191"/>
+        <source>Knowledge</source>
+        <translation>Base de connaissances</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extended/window.py" line="232"/>
+        <source>Your contact-centre window starts at %1: you will be made ready.</source>
+        <translation>Votre créneau centre de contacts commence à %1 : vous serez mis disponible.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extended/window.py" line="242"/>
+        <location filename="../../ui/extended/window.py" line="255"/>
+        <source>No availability window set</source>
+        <translation>Aucun créneau de disponibilité défini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extended/window.py" line="247"/>
+        <source>In your window until %1</source>
+        <translation>Dans votre créneau jusqu&apos;à %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extended/window.py" line="251"/>
+        <source>Outside your windows · next: %1</source>
+        <translation>Hors créneau · prochain : %1</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <location filename="../../ui/history_panel.py" line="61"/>
@@ -761,27 +833,27 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         <translation>entrant</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="170"/>
+        <location filename="../../ui/history_panel.py" line="171"/>
         <source>Now</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="181"/>
+        <location filename="../../ui/history_panel.py" line="182"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="183"/>
+        <location filename="../../ui/history_panel.py" line="184"/>
         <source>Advisor</source>
         <translation>Conseiller</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="187"/>
+        <location filename="../../ui/history_panel.py" line="188"/>
         <source>In progress</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="209"/>
+        <location filename="../../ui/history_panel.py" line="210"/>
         <source>The interaction in progress</source>
         <translation>L&apos;échange en cours</translation>
     </message>
@@ -789,32 +861,32 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../ui/history_panel.py" line="308"/>
+        <location filename="../../ui/history_panel.py" line="309"/>
         <source>All channels</source>
         <translation>Tous les canaux</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="311"/>
+        <location filename="../../ui/history_panel.py" line="312"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="314"/>
+        <location filename="../../ui/history_panel.py" line="315"/>
         <source>Search the history…</source>
         <translation>Rechercher dans l&apos;historique…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="355"/>
+        <location filename="../../ui/history_panel.py" line="356"/>
         <source>This platform does not provide the history.</source>
         <translation>Cette plateforme ne fournit pas l&apos;historique.</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="357"/>
+        <location filename="../../ui/history_panel.py" line="358"/>
         <source>The history appears when a customer is identified.</source>
         <translation>L&apos;historique s&apos;affiche dès que le client est identifié.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/history_panel.py" line="398"/>
+        <location filename="../../ui/history_panel.py" line="399"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n élément</numerusform>
@@ -822,12 +894,12 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         </translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="402"/>
+        <location filename="../../ui/history_panel.py" line="403"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="405"/>
+        <location filename="../../ui/history_panel.py" line="406"/>
         <source>The history could not be loaded: %1</source>
         <translation>Impossible de charger l&apos;historique : %1</translation>
     </message>
@@ -843,62 +915,62 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>KnowledgePanel</name>
     <message>
-        <location filename="../../ui/kb_panel.py" line="184"/>
+        <location filename="../../ui/kb_panel.py" line="190"/>
         <source>Search the knowledge base…</source>
         <translation>Rechercher dans la base de connaissances…</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="197"/>
+        <location filename="../../ui/kb_panel.py" line="203"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="198"/>
+        <location filename="../../ui/kb_panel.py" line="204"/>
         <source>Copy snippet</source>
         <translation>Copier l&apos;extrait</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="199"/>
+        <location filename="../../ui/kb_panel.py" line="205"/>
         <source>Helpful</source>
         <translation>Utile</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="200"/>
+        <location filename="../../ui/kb_panel.py" line="206"/>
         <source>Not helpful</source>
         <translation>Pas utile</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="205"/>
+        <location filename="../../ui/kb_panel.py" line="211"/>
         <source>New article…</source>
         <translation>Nouvelle fiche…</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="206"/>
+        <location filename="../../ui/kb_panel.py" line="212"/>
         <source>Propose a fix…</source>
         <translation>Proposer une correction…</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="240"/>
+        <location filename="../../ui/kb_panel.py" line="246"/>
         <source>Articles are suggested as soon as a call comes in.</source>
         <translation>Des fiches sont proposées dès qu&apos;un appel arrive.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="242"/>
+        <location filename="../../ui/kb_panel.py" line="248"/>
         <source>This platform does not provide a knowledge base.</source>
         <translation>Cette plateforme ne fournit pas de base de connaissances.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="291"/>
+        <location filename="../../ui/kb_panel.py" line="297"/>
         <source>Suggestions unavailable: %1</source>
         <translation>Suggestions indisponibles : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="310"/>
+        <location filename="../../ui/kb_panel.py" line="316"/>
         <source>Search failed: %1</source>
         <translation>La recherche a échoué : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kb_panel.py" line="328"/>
+        <location filename="../../ui/kb_panel.py" line="334"/>
         <source>%n article(s) for: %1</source>
         <translation>
             <numerusform>%n fiche pour : %1</numerusform>
@@ -906,50 +978,68 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         </translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="331"/>
+        <location filename="../../ui/kb_panel.py" line="337"/>
         <source>No article matches: %1</source>
         <translation>Aucune fiche ne correspond : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="368"/>
-        <location filename="../../ui/kb_panel.py" line="413"/>
+        <location filename="../../ui/kb_panel.py" line="374"/>
+        <location filename="../../ui/kb_panel.py" line="419"/>
         <source>The article could not be opened: %1</source>
         <translation>Impossible d&apos;ouvrir la fiche : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="372"/>
+        <location filename="../../ui/kb_panel.py" line="378"/>
         <source>This article no longer exists.</source>
         <translation>Cette fiche n&apos;existe plus.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="388"/>
+        <location filename="../../ui/kb_panel.py" line="394"/>
         <source>Feedback not sent: %1</source>
         <translation>Avis non envoyé : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="390"/>
+        <location filename="../../ui/kb_panel.py" line="396"/>
         <source>Thank you: your feedback was sent.</source>
         <translation>Merci : votre avis a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="431"/>
+        <location filename="../../ui/kb_panel.py" line="437"/>
         <source>Your contributions:</source>
         <translation>Vos contributions :</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="442"/>
+        <location filename="../../ui/kb_panel.py" line="448"/>
         <source>pending: waiting for the server</source>
         <translation>en attente : pas encore reçue par le serveur</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="444"/>
+        <location filename="../../ui/kb_panel.py" line="450"/>
         <source>refused by the server</source>
         <translation>refusée par le serveur</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="445"/>
+        <location filename="../../ui/kb_panel.py" line="451"/>
         <source>received, pending review</source>
         <translation>reçue, en attente de relecture</translation>
+    </message>
+</context>
+<context>
+    <name>KpiBanner</name>
+    <message>
+        <location filename="../../ui/kpi_banner.py" line="51"/>
+        <source>%1: %2 waiting</source>
+        <translation>%1 : %2 en attente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_banner.py" line="53"/>
+        <source>longest %1</source>
+        <translation>max. %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_banner.py" line="63"/>
+        <source>Today: %1 handled · average %2</source>
+        <translation>Aujourd&apos;hui : %1 traités · DMT %2</translation>
     </message>
 </context>
 <context>
@@ -1152,39 +1242,67 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Agent state</source>
         <translation>État du conseiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Call controls</source>
         <translation>Commandes d&apos;appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;View</source>
         <translation>A&amp;ffichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Call controls are disabled until the connection is back.</source>
         <translation>Les commandes d&apos;appel sont désactivées jusqu&apos;au retour de la connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>Modes</name>
+    <message>
+        <location filename="../../ui/modes.py" line="11"/>
+        <source>advisor</source>
+        <translation>conseiller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes.py" line="12"/>
+        <source>extended agent</source>
+        <translation>agent étendu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes.py" line="13"/>
+        <source>wallboard</source>
+        <translation>mur d&apos;écrans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes.py" line="15"/>
+        <source>Your role does not allow the %1 mode.</source>
+        <translation>Votre rôle ne permet pas le mode %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes.py" line="19"/>
+        <source>Showing the %1 mode instead.</source>
+        <translation>Affichage du mode %1 à la place.</translation>
     </message>
 </context>
 <context>
@@ -1286,62 +1404,62 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
     <message>
         <location filename="../../ui/wallboard/roster.py" line="60"/>
         <source>Ready</source>
-        <translation type="unfinished">Disponible</translation>
+        <translation>Disponible</translation>
     </message>
     <message>
         <location filename="../../ui/wallboard/roster.py" line="61"/>
         <source>Ringing</source>
-        <translation type="unfinished">Sonnerie</translation>
+        <translation>Sonnerie</translation>
     </message>
     <message>
         <location filename="../../ui/wallboard/roster.py" line="62"/>
         <source>On a call</source>
-        <translation type="unfinished">En communication</translation>
+        <translation>En appel</translation>
     </message>
     <message>
         <location filename="../../ui/wallboard/roster.py" line="63"/>
         <source>Wrap-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Post-appel</translation>
     </message>
     <message>
         <location filename="../../ui/wallboard/roster.py" line="64"/>
         <source>Not ready</source>
-        <translation type="unfinished">Indisponible</translation>
+        <translation>En pause</translation>
     </message>
     <message>
         <location filename="../../ui/wallboard/roster.py" line="65"/>
         <source>Logged out</source>
-        <translation type="unfinished">Déconnecté</translation>
+        <translation>Déconnecté</translation>
     </message>
     <message>
         <location filename="../../ui/wallboard/roster.py" line="99"/>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <location filename="../../ui/wallboard/roster.py" line="100"/>
         <source>State</source>
-        <translation type="unfinished">État</translation>
+        <translation>État</translation>
     </message>
     <message>
         <location filename="../../ui/wallboard/roster.py" line="101"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <location filename="../../ui/wallboard/roster.py" line="102"/>
         <source>Time in state</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée dans l&apos;état</translation>
     </message>
     <message>
         <location filename="../../ui/wallboard/roster.py" line="103"/>
         <source>Current interaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Interaction en cours</translation>
     </message>
     <message>
         <location filename="../../ui/wallboard/roster.py" line="104"/>
         <source>Queue</source>
-        <translation type="unfinished">File d&apos;attente</translation>
+        <translation>File</translation>
     </message>
 </context>
 <context>
@@ -1349,12 +1467,12 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
     <message>
         <location filename="../../ui/wallboard/roster.py" line="172"/>
         <source>Filter: name, reason, queue…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer : nom, motif, file…</translation>
     </message>
     <message>
         <location filename="../../ui/wallboard/roster.py" line="177"/>
         <source>Every state</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les états</translation>
     </message>
 </context>
 <context>
@@ -1539,37 +1657,37 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../ui/summary_panel.py" line="53"/>
+        <location filename="../../ui/summary_panel.py" line="55"/>
         <source>Regenerate</source>
         <translation>Régénérer</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_panel.py" line="61"/>
+        <location filename="../../ui/summary_panel.py" line="63"/>
         <source>The summary of the customer appears when they are identified.</source>
         <translation>La synthèse du client s&apos;affiche dès qu&apos;il est identifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_panel.py" line="89"/>
+        <location filename="../../ui/summary_panel.py" line="91"/>
         <source>Writing the summary…</source>
         <translation>Rédaction de la synthèse…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_panel.py" line="107"/>
+        <location filename="../../ui/summary_panel.py" line="109"/>
         <source>No summary: %1</source>
         <translation>Pas de synthèse : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_panel.py" line="115"/>
+        <location filename="../../ui/summary_panel.py" line="117"/>
         <source>Written locally (no network)</source>
         <translation>Rédigée localement (sans réseau)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_panel.py" line="117"/>
+        <location filename="../../ui/summary_panel.py" line="119"/>
         <source>Written by %1</source>
         <translation>Rédigée par %1</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_panel.py" line="122"/>
+        <location filename="../../ui/summary_panel.py" line="124"/>
         <source>The AI provider failed (%1): this is the local summary.</source>
         <translation>Le fournisseur d&apos;IA a échoué (%1) : voici la synthèse locale.</translation>
     </message>
@@ -1738,17 +1856,22 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
     <message>
         <location filename="../../ui/wallboard/window.py" line="58"/>
         <source>Wallboard — Agent Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Mur d&apos;écrans — Agent Desktop</translation>
     </message>
     <message>
         <location filename="../../ui/wallboard/window.py" line="65"/>
         <source>Queues</source>
-        <translation type="unfinished"></translation>
+        <translation>Files d&apos;attente</translation>
     </message>
     <message>
         <location filename="../../ui/wallboard/window.py" line="66"/>
         <source>Agents</source>
-        <translation type="unfinished"></translation>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/window.py" line="92"/>
+        <source>offline: figures not live</source>
+        <translation>hors ligne : chiffres non actualisés</translation>
     </message>
 </context>
 <context>

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 from pydantic import Field
 
-from agent_desktop.protocol.schemas import WallboardSnapshot, Wire
+from agent_desktop.domain.interaction import InteractionState
+from agent_desktop.protocol.schemas import (
+    AgentKpisWire,
+    QueueKpiWire,
+    WallboardSnapshot,
+    Wire,
+)
 from agent_desktop.sandbox.deps import AUTH_RESPONSES, ERRORS, Ctx, User
 from agent_desktop.sandbox.errors import ApiError
 from agent_desktop.sandbox.wallboard import CLOSE, WallboardFeed
@@ -17,6 +24,7 @@ from agent_desktop.sandbox.wallboard import CLOSE, WallboardFeed
 router = APIRouter(
     prefix="/v1/wallboard", tags=["wallboard"], responses={**AUTH_RESPONSES, 403: ERRORS}
 )
+agent_router = APIRouter(prefix="/v1/agent", tags=["agent"], responses=AUTH_RESPONSES)
 control = APIRouter(prefix="/sandbox", tags=["sandbox control"], responses={422: ERRORS})
 
 
@@ -77,6 +85,39 @@ async def events(ctx: Ctx, user: User) -> StreamingResponse:
         _frames(source, queue, first, ctx.config.keepalive_interval),
         media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
+@agent_router.get(
+    "/kpis", response_model=AgentKpisWire, summary="The advisor's queues now and their day"
+)
+async def agent_kpis(ctx: Ctx, user: User) -> AgentKpisWire:
+    runtime = ctx.center.agents[user]
+    own = set(runtime.user.queues)
+    queues = [
+        QueueKpiWire(
+            queue_id=q.queue_id,
+            name=q.name,
+            waiting=q.waiting,
+            longest_wait_seconds=q.longest_wait_seconds,
+        )
+        for q in ctx.center.queue_stats().queues
+        if q.queue_id in own
+    ]
+    today = datetime.now(UTC).date()
+    done = [
+        call
+        for call in ctx.center.calls.values()
+        if call.agent == user
+        and call.state == InteractionState.CLOSED
+        and call.state_since.date() == today
+    ]
+    seconds = [(c.state_since - c.created_at).total_seconds() for c in done]
+    return AgentKpisWire(
+        queues=queues,
+        handled=len(done),
+        average_handling_seconds=round(sum(seconds) / len(seconds)) if seconds else 0,
+        at=datetime.now(UTC),
     )
 
 

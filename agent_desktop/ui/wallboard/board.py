@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QWidget
 
 from agent_desktop.domain.wallboard import QueueStats
 from agent_desktop.services.wallboard import Alert, Level, Pager, WallboardState
+from agent_desktop.ui.none_refs import top_up
 
 BACKGROUND = QColor("#0f1217")
 TILE = QColor("#1c222b")
@@ -78,6 +79,7 @@ class BoardCanvas(QWidget):
         self.reason_label = reason_label
         self.pager = Pager()
         self.paints = 0
+        self._fonts: dict[tuple[int, bool], QFont] = {}
         self.link_text = ""
         self.clock: Callable[[], datetime] = datetime.now
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -147,13 +149,18 @@ class BoardCanvas(QWidget):
     # ------------------------------------------------------------------ painting
 
     def _font(self, px: float, bold: bool = False) -> QFont:
-        font = QFont(self.font())
-        font.setPixelSize(max(8, round(px)))
-        font.setBold(bold)
+        key = (max(8, round(px)), bold)
+        font = self._fonts.get(key)
+        if font is None:  # a handful of sizes per screen size: made once each
+            font = QFont(self.font())
+            font.setPixelSize(key[0])
+            font.setBold(bold)
+            self._fonts[key] = font
         return font
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self.paints += 1
+        top_up()  # a repaint makes hundreds of void Qt calls (see ui/none_refs.py)
         s = self.scale()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -87,8 +87,9 @@ class WallboardWindow(QWidget):
     def _toggle_view(self) -> None:
         self.tabs.setCurrentIndex(1 - self.tabs.currentIndex())
 
-    def set_link(self, text: str) -> None:
-        self.board.link_text = text
+    def set_offline(self, offline: bool) -> None:
+        """Say on the board that the figures are not live (the feed is reconnecting)."""
+        self.board.link_text = self.tr("offline: figures not live") if offline else ""
         self.board.update()
 
     def changed(self) -> None:
