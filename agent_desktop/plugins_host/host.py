@@ -441,7 +441,19 @@ class _Calls:
     async def consult(
         self, expert_id: str, note: str = "", summary: str = "", customer_id: str | None = None
     ) -> bool:
-        return await self._consults().consult(expert_id, note, summary, customer_id)
+        """The customer identified on the card and their latest summary go along unless
+        the plugin gives its own."""
+        consults = self._consults()
+        assert self._services is not None
+        desktop = self._services.desktop
+        current = desktop.calls.current
+        if customer_id is None and current is not None:
+            pop = desktop.screen_pop.pops.get(current.id)
+            if pop is not None and pop.customer is not None:
+                customer_id = pop.customer.id
+        if not summary and customer_id is not None:
+            summary = latest_summary(desktop, customer_id)
+        return await consults.consult(expert_id, note, summary, customer_id)
 
     async def transfer(self) -> bool:
         return await self._consults().transfer()
@@ -460,6 +472,14 @@ class _Calls:
 
     async def leave(self) -> bool:
         return await self._consults().leave()
+
+
+def latest_summary(desktop: Desktop, customer_id: str) -> str:
+    """The newest summary written for this customer this session (empty if none)."""
+    service = getattr(desktop, "summary", None)
+    cache = getattr(service, "cache", None) or {}
+    texts = [v.text for k, v in cache.items() if k and k[0] == customer_id]
+    return texts[-1][:5000] if texts else ""
 
 
 class _Experts:

@@ -20,6 +20,7 @@ from agent_desktop.domain.consult import ConsultState
 from agent_desktop.domain.interaction import InteractionState
 from agent_desktop.plugin_api import Plugin, PluginContext
 from agent_desktop.plugins_host import PluginHost, PluginState, class_source
+from agent_desktop.plugins_host.host import latest_summary
 from agent_desktop.sandbox.server import SandboxServer
 from agent_desktop.services.tasks import TaskGroup
 from agent_desktop.ui.main_window import MainWindow
@@ -199,6 +200,8 @@ async def test_consult_from_the_call_bar_then_cancel_from_the_panel(
             assert action is not None and not action.isEnabled()  # no call yet
             call_id = await s.connected_call()
             await until(action.isEnabled)
+            # the summary dock writes the customer's summary; the consult hands it over
+            await until(lambda: latest_summary(s.desktop, "C100042") != "")
             action.trigger()
             plugin = host.records["supervised_transfer"].instance
             dialog = plugin.dialog  # type: ignore[union-attr]
@@ -220,8 +223,10 @@ async def test_consult_from_the_call_bar_then_cancel_from_the_panel(
                         == InteractionState.CONNECTED)  # fmt: skip
             await until(lambda: "cancelled" in panel.status.text())
             handovers = (await s.control.get("/sandbox/handovers")).json()
-            note = [h["context"]["note"] for h in handovers if h["interaction_id"] == call_id]
-            assert note == ["Fee refund over 50 €"]
+            (context,) = [h["context"] for h in handovers if h["interaction_id"] == call_id]
+            assert context["note"] == "Fee refund over 50 €"
+            assert context["customer_id"] == "C100042"
+            assert context["summary"] == latest_summary(s.desktop, "C100042")
 
 
 async def test_untick_a_plugin_in_the_plugins_panel(sandbox: SandboxServer, tmp_path: Path) -> None:
