@@ -57,6 +57,25 @@ def notice_text(notice: Notice) -> str:
         "invalid_request": QCoreApplication.translate(
             "StatusBar", "The server refused the request as invalid."
         ),
+        # consult legs (services/consult.py): the platform took the customer back
+        "consult_no_answer": QCoreApplication.translate(
+            "StatusBar", "The expert did not answer: the customer is back on the line."
+        ),
+        "consult_busy": QCoreApplication.translate(
+            "StatusBar", "The expert is busy: the customer is back on the line."
+        ),
+        "consult_declined": QCoreApplication.translate(
+            "StatusBar", "The expert declined: the customer is back on the line."
+        ),
+        "consult_expert_hangup": QCoreApplication.translate(
+            "StatusBar", "The expert hung up: the customer is back on the line."
+        ),
+        "consult_customer_hangup": QCoreApplication.translate(
+            "StatusBar", "The customer hung up. You are still on the line with the expert."
+        ),
+        "conference_customer_left": QCoreApplication.translate(
+            "StatusBar", "The customer left the conference: stay with the expert or hang up."
+        ),
     }
     return texts.get(notice.code or "", notice.text)
 

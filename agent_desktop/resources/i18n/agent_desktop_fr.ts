@@ -129,7 +129,7 @@
         <translation>Alertes</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="388"/>
+        <location filename="../../ui/wallboard/board.py" line="390"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
@@ -1608,8 +1608,38 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         <source>The server refused the request as invalid.</source>
         <translation>Le serveur a refusé la demande comme invalide.</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location filename="../../ui/status_bar.py" line="61"/>
+        <source>The expert did not answer: the customer is back on the line.</source>
+        <translation>L'expert n'a pas répondu : le client est de nouveau en ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="64"/>
+        <source>The expert is busy: the customer is back on the line.</source>
+        <translation>L'expert est occupé : le client est de nouveau en ligne.</translation>
+    </message>
+    <message>
         <location filename="../../ui/status_bar.py" line="67"/>
+        <source>The expert declined: the customer is back on the line.</source>
+        <translation>L'expert a refusé : le client est de nouveau en ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="70"/>
+        <source>The expert hung up: the customer is back on the line.</source>
+        <translation>L'expert a raccroché : le client est de nouveau en ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="73"/>
+        <source>The customer hung up. You are still on the line with the expert.</source>
+        <translation>Le client a raccroché. Vous êtes toujours en ligne avec l'expert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="76"/>
+        <source>The customer left the conference: stay with the expert or hang up.</source>
+        <translation>Le client a quitté la conférence : restez avec l'expert ou raccrochez.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/status_bar.py" line="86"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -1617,7 +1647,7 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="69"/>
+        <location filename="../../ui/status_bar.py" line="88"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -1625,7 +1655,7 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="70"/>
+        <location filename="../../ui/status_bar.py" line="89"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n h</numerusform>
@@ -1633,7 +1663,7 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="77"/>
+        <location filename="../../ui/status_bar.py" line="96"/>
         <source>%n waiting to be sent</source>
         <translation>
             <numerusform>%n en attente d’envoi</numerusform>
@@ -1641,12 +1671,12 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         </translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="82"/>
+        <location filename="../../ui/status_bar.py" line="101"/>
         <source>%1 (oldest %2)</source>
         <translation>%1 (la plus ancienne : %2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="88"/>
+        <location filename="../../ui/status_bar.py" line="107"/>
         <source>%n refused by the server</source>
         <translation>
             <numerusform>%n refusé par le serveur</numerusform>
