@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from agent_desktop import logs
 from agent_desktop.adapters.ai.config import remote_from_settings
 from agent_desktop.adapters.gateway import GatewayClient
+from agent_desktop.adapters.gateway.tls import verify_setting
 from agent_desktop.adapters.outbox import SqliteOutboxStore
 from agent_desktop.adapters.secrets import KeyringStore
 from agent_desktop.domain.agent import AgentState
@@ -133,7 +134,14 @@ class Application:
 
     async def _login(self, url: str, user: str, password: str) -> None:
         """Log in to ``url``; raises GatewayError, which the login dialog shows."""
-        gateway = GatewayClient(url)
+        try:
+            verify = verify_setting(
+                str(self.settings.value("tls/ca_bundle", "") or "") or None,
+                str(self.settings.value("tls/insecure", "false")).lower() == "true",
+            )
+        except ValueError as exc:
+            raise GatewayError("tls_error", str(exc)) from None
+        gateway = GatewayClient(url, verify=verify)
         # The demo's sandbox forgets its calls when the program ends, so its outbox does
         # too; against a real gateway unsent work is kept on disk across crashes.
         store = SqliteOutboxStore(":memory:" if self.options.demo else None)

@@ -53,12 +53,13 @@ class GatewayClient:
     def __init__(
         self,
         base_url: str,
-        verify: bool | str = True,
+        verify: bool | str | ssl.SSLContext = True,
         timeout: float = 10.0,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.token: str | None = None
+        self.max_response_bytes = commands.MAX_RESPONSE_BYTES
         self._verify = verify
         self._timeout = httpx.Timeout(timeout, connect=min(timeout, 5.0))
         self._http = httpx.AsyncClient(
@@ -87,16 +88,20 @@ class GatewayClient:
         params: dict[str, Any] | None = None,
         idempotent: bool = False,
     ) -> M:
+        headers = self._headers(idempotent)
         try:
-            response = await self._http.request(
-                method, path, json=json, params=params, headers=self._headers(idempotent)
-            )
+            # Streamed and capped: an oversized answer is refused, never read whole.
+            async with self._http.stream(
+                method, path, json=json, params=params, headers=headers
+            ) as streamed:
+                content = await commands.read_capped(streamed, self.max_response_bytes)
         except httpx.TimeoutException:
             raise GatewayError(
                 "timeout", f"the gateway did not answer in time ({method})"
             ) from None
         except httpx.HTTPError as exc:
             raise _transport_error(exc, self.base_url) from None
+        response = httpx.Response(streamed.status_code, content=content)
         if response.status_code >= 400:
             raise _error_from(response)
         try:

@@ -18,7 +18,7 @@ from agent_desktop.ports.telephony import GatewayError
 if TYPE_CHECKING:
     from agent_desktop.adapters.gateway.client import GatewayClient
 
-MAX_RESPONSE_BYTES = 1_048_576
+MAX_RESPONSE_BYTES = 4 * 1_048_576  # the largest legitimate answer is far smaller
 
 
 async def send_command(
