@@ -120,7 +120,10 @@ async def test_a_wrong_password_is_a_clear_error(prosody: Prosody) -> None:
         await source.close()
 
 
-def test_settings_choose_xmpp_only_when_complete() -> None:
+@pytest.mark.asyncio
+async def test_settings_choose_xmpp_only_when_complete() -> None:
+    # async: slixmpp binds its client to the running loop (a sync test would leave an
+    # event loop of its own behind, unclosed)
     from agent_desktop.adapters.secrets import SessionStore
     from agent_desktop.adapters.xmpp.config import KEYRING_SERVICE, xmpp_from_settings
     from agent_desktop.plugins_host.host import MemorySettings
@@ -139,3 +142,4 @@ def test_settings_choose_xmpp_only_when_complete() -> None:
     source = xmpp_from_settings(wanted, secrets)
     assert isinstance(source, XmppPresence)
     assert (source.jid, source.host, source.port) == ("alice@uc.test", "127.0.0.1", 5333)
+    await source.close()

@@ -64,27 +64,37 @@ class XmppPresence:
         self.port = port
         self.directory = dict(directory or {})
         self.timeout = timeout
-        self._client = slixmpp.ClientXMPP(jid, password)
-        if not require_tls:  # loopback test servers only
-            self._client.enable_starttls = False
-            self._client.enable_direct_tls = False
-            self._client.enable_plaintext = True
-            self._client.plugin["feature_mechanisms"].unencrypted_plain = True
+        self._password = password
+        self._require_tls = require_tls
+        self._client: Any = None  # made in connect(), on the running loop
         self._ready = asyncio.Event()
         self._failed: str | None = None
         self._since: dict[str, datetime] = {}
         self._experts: dict[str, Expert] = {}
         self._listeners: list[Callable[[Expert], None]] = []
-        self._client.add_event_handler("session_start", self._session_start)
-        self._client.add_event_handler("failed_auth", self._failed_auth)
-        self._client.add_event_handler("changed_status", self._changed_status)
-        self._client.add_event_handler("roster_update", self._roster_update)
+
+    def _make_client(self) -> Any:
+        client = slixmpp.ClientXMPP(self.jid, self._password)
+        if not self._require_tls:  # loopback test servers only
+            client.enable_starttls = False
+            client.enable_direct_tls = False
+            client.enable_plaintext = True
+            client.plugin["feature_mechanisms"].unencrypted_plain = True
+        client.add_event_handler("session_start", self._session_start)
+        client.add_event_handler("failed_auth", self._failed_auth)
+        client.add_event_handler("changed_status", self._changed_status)
+        client.add_event_handler("roster_update", self._roster_update)
+        return client
 
     # ------------------------------------------------------------ connection
 
     async def connect(self) -> None:
-        if self._ready.is_set():
+        if self._ready.is_set() and self._failed is None:
             return
+        if self._client is None:
+            self._client = self._make_client()
+        self._ready.clear()
+        self._failed = None
         self._client.connect(self.host, self.port)
         try:
             await asyncio.wait_for(self._ready.wait(), self.timeout)
@@ -96,7 +106,7 @@ class XmppPresence:
             raise GatewayError("invalid_credentials", self._failed)
 
     async def close(self) -> None:
-        if self._client.is_connected():
+        if self._client is not None and self._client.is_connected():
             await self._client.disconnect(wait=1.0)
 
     async def _session_start(self, _event: Any) -> None:
