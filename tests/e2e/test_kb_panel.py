@@ -73,8 +73,10 @@ async def test_suggestions_follow_the_call_and_feedback_reaches_the_server(
                 await said
                 panel.refresh()  # what the debounce timer does after the customer spoke
                 await until(
-                    lambda: desktop.knowledge.last is not None
-                    and desktop.knowledge.last.query != first_query
+                    lambda: (
+                        desktop.knowledge.last is not None
+                        and desktop.knowledge.last.query != first_query
+                    )
                 )
 
                 # Open the article: Markdown rendered, no HTML from the body, plain-text switch.
