@@ -7,6 +7,7 @@ benchmarks drive it without a window.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from contextlib import suppress
@@ -19,9 +20,9 @@ from agent_desktop.domain.agent import Agent, AgentState
 from agent_desktop.domain.consult import Expert
 from agent_desktop.domain.customer import Customer
 from agent_desktop.domain.events import (
-    ExpertPresenceChanged,
     AgentChanged,
     ConnectionChanged,
+    ExpertPresenceChanged,
     InteractionClosed,
     InteractionOffered,
     Link,
@@ -42,10 +43,10 @@ from agent_desktop.ports.telephony import Code, GatewayError, SessionInfo, Strea
 from agent_desktop.services.calls import CallService
 from agent_desktop.services.event_bus import EventBus
 from agent_desktop.services.event_stream import EventStream
-from agent_desktop.services.outbox import MemoryOutboxStore, Outbox, OutboxDelivered
 from agent_desktop.services.history import HistoryService
 from agent_desktop.services.kb_contributions import KbContributions
 from agent_desktop.services.knowledge import KnowledgeService
+from agent_desktop.services.outbox import MemoryOutboxStore, Outbox, OutboxDelivered
 from agent_desktop.services.screen_pop import ScreenPopService
 from agent_desktop.services.summary.service import SummaryService
 from agent_desktop.services.tasks import TaskGroup
@@ -111,6 +112,7 @@ class Desktop:
         self.bus.subscribe(ConnectionChanged, self._on_link)
         self.bus.subscribe(OutboxDelivered, self._on_delivered)
         self.recovered: Notice | None = None
+        self._stream_task: asyncio.Task[None] | None = None
         self.bus.subscribe(InteractionOffered, self._on_offered)
         self.bus.subscribe(InteractionClosed, self._on_closed)
 
@@ -125,11 +127,25 @@ class Desktop:
         self._set_agent(self.session.agent)
         self.wrap_up_codes, self.not_ready_reasons = await self._telephony.codes()
         self.stream.last_event_id = await self.resync()
-        self.tasks.spawn(self.stream.run(), name="event-stream")
+        self._stream_task = self.tasks.spawn(self.stream.run(), name="event-stream")
         self.outbox.owner = username
         self.outbox.publish_status()
         self.tasks.spawn(self.outbox.run(), name="outbox")
         self._report_recovered()
+        return self.session
+
+    async def relogin(self, password: str) -> SessionInfo:
+        """A new session for the same user once the token expired (the stream went
+        ``offline``). Calls, drafts and the outbox are kept; the view is resynced from the
+        server's snapshots, the stream restarted and pending writes sent.
+        """
+        username = self.outbox.owner
+        self.session = await self._telephony.login(username, password)
+        self._set_agent(self.session.agent)
+        if self._stream_task is None or self._stream_task.done():
+            self.stream.last_event_id = await self.resync()
+            self._stream_task = self.tasks.spawn(self.stream.run(), name="event-stream")
+        self.outbox.nudge()
         return self.session
 
     async def logout(self) -> None:

@@ -78,8 +78,10 @@ class EventStream:
             except GatewayError as exc:
                 detail = exc.message
                 if exc.code in ("unauthorized", "forbidden"):
-                    self._set_link(Link.OFFLINE, detail)
-                    raise
+                    # The session is over (token expired): the shell asks the advisor to
+                    # log in again and ``Desktop.relogin`` starts a new stream.
+                    self._set_link(Link.OFFLINE, exc.code)
+                    return
             except Exception as exc:  # any other failure is transient: keep reconnecting
                 log.exception("event stream failed")
                 detail = type(exc).__name__

@@ -25,6 +25,7 @@ from agent_desktop.ui.icons import icon
 from agent_desktop.ui.kb_panel import KnowledgePanel
 from agent_desktop.ui.kpi_banner import KpiBanner
 from agent_desktop.ui.labels import agent_label
+from agent_desktop.ui.relogin import ReloginPrompt
 from agent_desktop.ui.shortcuts_dialog import ShortcutsDialog
 from agent_desktop.ui.status_bar import ShellStatusBar, link_text
 from agent_desktop.ui.summary_panel import SummaryPanel
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self.status = ShellStatusBar(self.bridge, self)
         self.setStatusBar(self.status)
         self.alerter = CallAlerter(self.bridge, self)
+        self.relogin = ReloginPrompt(self.bridge, self)  # when the session expires
         self._build_menus()
 
         self.bridge.sig_agent_changed.connect(self._update_title)

@@ -153,3 +153,21 @@ def test_the_advisor_is_told_what_was_recovered(qtbot, telephony, customers, set
     assert "recovered" in win.status.notice.text()
     win.close()
     store.close()
+
+
+def test_an_expired_session_asks_only_for_the_password_and_keeps_the_work(
+    qtbot, window, desktop, telephony
+):
+    in_wrap_up(desktop, telephony)
+    window.wrap_up.notes.setPlainText("à garder")
+    desktop.bus.publish(ConnectionChanged(Link.OFFLINE, "unauthorized"))
+    prompt = window.relogin
+    assert prompt.isVisible()
+    assert "kept" in prompt.message.text()
+    prompt.password.setText("secret")
+    prompt.submit()
+    qtbot.waitUntil(lambda: not prompt.isVisible())
+    assert window.wrap_up.notes.toPlainText() == "à garder"
+    assert prompt.password.text() == ""
+    assert desktop._stream_task is not None  # a new stream was started
+    desktop._stream_task.cancel()  # (the fake platform's stream never ends)

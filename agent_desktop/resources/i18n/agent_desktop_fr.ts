@@ -129,7 +129,7 @@
         <translation>Alertes</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="390"/>
+        <location filename="../../ui/wallboard/board.py" line="388"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
@@ -1242,37 +1242,37 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>Agent state</source>
         <translation>État du conseiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>Call controls</source>
         <translation>Commandes d&apos;appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;View</source>
         <translation>A&amp;ffichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Call controls are disabled until the connection is back.</source>
         <translation>Les commandes d&apos;appel sont désactivées jusqu&apos;au retour de la connexion.</translation>
     </message>
@@ -1384,6 +1384,34 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         <location filename="../../ui/plugins_panel.py" line="143"/>
         <source>Settings of %1</source>
         <translation>Réglages de %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReloginPrompt</name>
+    <message>
+        <location filename="../../ui/relogin.py" line="32"/>
+        <source>Session expired</source>
+        <translation>Session expirée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relogin.py" line="36"/>
+        <source>Your session has expired. Enter your password to carry on: your calls, notes and unsent wrap-ups are kept.</source>
+        <translation>Votre session a expiré. Saisissez votre mot de passe pour continuer : vos appels, vos notes et vos qualifications non envoyées sont conservés.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relogin.py" line="48"/>
+        <source>Log in again</source>
+        <translation>Se reconnecter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relogin.py" line="50"/>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relogin.py" line="81"/>
+        <source>Not logged in: %1</source>
+        <translation>Connexion impossible : %1</translation>
     </message>
 </context>
 <context>
@@ -1611,32 +1639,32 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
     <message>
         <location filename="../../ui/status_bar.py" line="61"/>
         <source>The expert did not answer: the customer is back on the line.</source>
-        <translation>L'expert n'a pas répondu : le client est de nouveau en ligne.</translation>
+        <translation>L&apos;expert n&apos;a pas répondu : le client est de nouveau en ligne.</translation>
     </message>
     <message>
         <location filename="../../ui/status_bar.py" line="64"/>
         <source>The expert is busy: the customer is back on the line.</source>
-        <translation>L'expert est occupé : le client est de nouveau en ligne.</translation>
+        <translation>L&apos;expert est occupé : le client est de nouveau en ligne.</translation>
     </message>
     <message>
         <location filename="../../ui/status_bar.py" line="67"/>
         <source>The expert declined: the customer is back on the line.</source>
-        <translation>L'expert a refusé : le client est de nouveau en ligne.</translation>
+        <translation>L&apos;expert a refusé : le client est de nouveau en ligne.</translation>
     </message>
     <message>
         <location filename="../../ui/status_bar.py" line="70"/>
         <source>The expert hung up: the customer is back on the line.</source>
-        <translation>L'expert a raccroché : le client est de nouveau en ligne.</translation>
+        <translation>L&apos;expert a raccroché : le client est de nouveau en ligne.</translation>
     </message>
     <message>
         <location filename="../../ui/status_bar.py" line="73"/>
         <source>The customer hung up. You are still on the line with the expert.</source>
-        <translation>Le client a raccroché. Vous êtes toujours en ligne avec l'expert.</translation>
+        <translation>Le client a raccroché. Vous êtes toujours en ligne avec l&apos;expert.</translation>
     </message>
     <message>
         <location filename="../../ui/status_bar.py" line="76"/>
         <source>The customer left the conference: stay with the expert or hang up.</source>
-        <translation>Le client a quitté la conférence : restez avec l'expert ou raccrochez.</translation>
+        <translation>Le client a quitté la conférence : restez avec l&apos;expert ou raccrochez.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/status_bar.py" line="86"/>
