@@ -62,6 +62,8 @@ class SupervisedTransferPlugin(Plugin):
         )
         for event in (InteractionOffered, InteractionChanged, InteractionClosed):
             ctx.subscribe(event, self._on_call)
+        if not ctx.experts.all():
+            ctx.spawn(ctx.experts.refresh())  # the dialog lists them even without the directory
 
     def _on_call(self, _event: object) -> None:
         if self.panel is not None:
