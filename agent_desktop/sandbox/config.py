@@ -21,6 +21,7 @@ class SandboxConfig:
     presence_interval: mean seconds between two expert presence changes.
     consult_answer_delay: mean seconds before an available expert answers a consult.
     consult_timeout: seconds a consult rings before it fails (``no_answer`` / ``busy``).
+    consult_decline_rate: share of consults an available expert declines (seeded).
     max_body_bytes: larger request bodies are refused with 413.
     token_ttl_seconds: lifetime of a session token.
     """
@@ -37,5 +38,6 @@ class SandboxConfig:
     presence_interval: float = 45.0
     consult_answer_delay: float = 2.0
     consult_timeout: float = 20.0
+    consult_decline_rate: float = 0.1
     max_body_bytes: int = 1_048_576
     token_ttl_seconds: int = 12 * 3600

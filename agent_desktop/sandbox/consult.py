@@ -1,9 +1,10 @@
 """Consult legs, supervised transfers and three-way conferences, as the experts live them.
 
 A consult holds the customer, rings the expert and — after a short seeded delay — the
-expert answers if available. A busy, away, do-not-disturb or offline expert never
-answers: the consult fails after ``consult_timeout`` (``busy`` or ``no_answer``). The
-control API can make the expert decline or hang up at any moment. Every failure takes
+expert answers if available (or, now and then, declines: ``consult_decline_rate``). A
+busy, away, do-not-disturb or offline expert never answers: the consult fails after
+``consult_timeout`` (``busy`` or ``no_answer``). The control API can make the expert
+decline or hang up at any moment. Every failure takes
 the customer off hold automatically. Every consult and transfer records the context
 handed over (customer id, intent, summary, advisor's note) in :attr:`ConsultDesk.handovers`.
 """
@@ -209,7 +210,10 @@ class ConsultDesk:
             self._publish(call)
         if expert.presence == "available":
             delay = self.config.consult_answer_delay * self.rng.uniform(0.5, 1.5)
-            self._later(leg, delay, self._answer, call.id, leg.id)
+            if self.rng.random() < self.config.consult_decline_rate:
+                self._later(leg, delay, self._fail, call.id, leg.id, "declined")
+            else:
+                self._later(leg, delay, self._answer, call.id, leg.id)
         failure = "busy" if expert.presence in UNREACHABLE_BUSY else "no_answer"
         self._later(leg, self.config.consult_timeout, self._fail, call.id, leg.id, failure)
         return call.wire()

@@ -75,7 +75,8 @@ async def consult_session(
     )
     control = session.control
     await control.post(
-        "/sandbox/consult-settings", json={"answer_delay": answer_delay, "timeout": ring_for}
+        "/sandbox/consult-settings",
+        json={"answer_delay": answer_delay, "timeout": ring_for, "decline_rate": 0},
     )
     await session.presence_of(EXPERT, "available")
     await desktop.login("alice", DEMO_PASSWORD)
@@ -87,6 +88,9 @@ async def consult_session(
             await session.consults.cancel()
         await clean_up(desktop, control)
         await session.presence_of(EXPERT, "available")
-        await control.post("/sandbox/consult-settings", json={"answer_delay": 2, "timeout": 20})
+        await control.post(
+            "/sandbox/consult-settings",
+            json={"answer_delay": 2, "timeout": 20, "decline_rate": 0.1},
+        )
         await control.aclose()
         await gateway.aclose()

@@ -14,10 +14,15 @@ EXPERT = "exp-01"
 
 @pytest.fixture(autouse=True)
 def _fast_consults(client: httpx.Client) -> Iterator[None]:
-    client.post("/sandbox/consult-settings", json={"answer_delay": 0.05, "timeout": 0.5})
+    client.post(
+        "/sandbox/consult-settings", json={"answer_delay": 0.05, "timeout": 0.5, "decline_rate": 0}
+    )
     client.put(f"/sandbox/experts/{EXPERT}/presence", json={"presence": "available"})
     yield
-    client.post("/sandbox/consult-settings", json={"answer_delay": 2.0, "timeout": 20.0})
+    client.post(
+        "/sandbox/consult-settings",
+        json={"answer_delay": 2.0, "timeout": 20.0, "decline_rate": 0.1},
+    )
     client.put(f"/sandbox/experts/{EXPERT}/presence", json={"presence": "available"})
 
 
@@ -173,3 +178,12 @@ def test_consult_refused_without_a_call_or_twice(alice: LoggedIn) -> None:
     assert unknown.status_code == 409
     nobody = alice.post(f"/v1/interactions/{call_id}/consult", json={"expert_id": "exp-99"})
     assert nobody.status_code in (404, 409)
+
+
+def test_an_available_expert_sometimes_declines(alice: LoggedIn, client: httpx.Client) -> None:
+    client.post("/sandbox/consult-settings", json={"decline_rate": 1})
+    call_id = connected_call(alice)
+    consult(alice, call_id)
+    call = wait_until(lambda: (c := call_of(alice, call_id))["consult"]["state"] == "failed" and c)
+    assert (call["state"], call["consult"]["failure"]) == ("connected", "declined")
+    assert client.post("/sandbox/consult-settings", json={"decline_rate": 2}).status_code == 422

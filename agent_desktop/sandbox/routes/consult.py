@@ -82,6 +82,7 @@ class ConsultSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     answer_delay: float | None = Field(None, ge=0, le=600)
     timeout: float | None = Field(None, gt=0, le=3600)
+    decline_rate: float | None = Field(None, ge=0, le=1)
 
 
 @control.post(
@@ -94,8 +95,12 @@ async def consult_settings(body: ConsultSettings, ctx: Ctx) -> ConsultSettings:
         ctx.config.consult_answer_delay = body.answer_delay
     if body.timeout is not None:
         ctx.config.consult_timeout = body.timeout
+    if body.decline_rate is not None:
+        ctx.config.consult_decline_rate = body.decline_rate
     return ConsultSettings(
-        answer_delay=ctx.config.consult_answer_delay, timeout=ctx.config.consult_timeout
+        answer_delay=ctx.config.consult_answer_delay,
+        timeout=ctx.config.consult_timeout,
+        decline_rate=ctx.config.consult_decline_rate,
     )
 
 
