@@ -41,7 +41,7 @@ class SummaryPanel(QWidget):
     def __init__(self, bridge: DesktopBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("summaryPanel")
-        self.setMinimumSize(120, 80)
+        self.setMinimumSize(120, 40)
         self.bridge = bridge
         desktop = bridge.desktop
         self._service: SummaryService = desktop.summary
