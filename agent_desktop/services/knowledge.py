@@ -160,7 +160,7 @@ def build_context(
             if detected and detected != attached.intent:
                 intent = detected.replace("_", " ")
     products = tuple(p.name for p in customer.products) if customer else ()
-    reasons = tuple(dict.fromkeys(i.reason for i in recent[:5] if i.reason))
+    reasons = tuple(dict.fromkeys(i.reason.replace("_", " ") for i in recent[:5] if i.reason))
     return LiveContext(intent, utterances, products, reasons, language)
 
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from agent_desktop.domain.interaction import Interaction, TranscriptSegment
 from agent_desktop.domain.screen_pop import Identification, ScreenPop
+from agent_desktop.ports.history import HistoryItem
 from agent_desktop.ports.knowledge import Article, ArticleHit
 from agent_desktop.ports.telephony import GatewayError
 from agent_desktop.services.kb_contributions import Contribution
@@ -53,6 +54,7 @@ log = logging.getLogger(__name__)
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], object]
 REFRESH_DEBOUNCE_MS = 800
+RECENT_ITEMS = 10
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 _TOKEN = re.compile(r"\w+|\W+", re.UNICODE)
 _MARKDOWN = re.compile(r"(?m)^\s*(?:#{1,6}|>+|[-*+]|\d+\.)\s+|[*_`]+")
@@ -183,6 +185,7 @@ class KnowledgePanel(QWidget):
         self.reader: ArticleReader | None = None
         self.votes: tuple[int, int] | None = None  # the last voted article's counts
         self._interaction_id: str | None = None
+        self._recent: list[HistoryItem] = []
         self._generation = 0
 
         self.search = QLineEdit(self)
@@ -252,7 +255,20 @@ class KnowledgePanel(QWidget):
 
     def _on_pop(self, pop: ScreenPop) -> None:
         self._interaction_id = pop.interaction_id
+        self._recent = []
         self.refresh()
+        if pop.customer is not None and self.bridge.desktop.history.available:
+            self._spawn(self._load_recent(pop.interaction_id, pop.customer.id))
+
+    async def _load_recent(self, interaction_id: str, customer_id: str) -> None:
+        """The customer's latest contacts: their reasons break ties between articles."""
+        try:
+            recent = await self.bridge.desktop.history.recent(customer_id, RECENT_ITEMS)
+        except GatewayError:
+            return  # suggestions go on without them
+        if interaction_id == self._interaction_id:
+            self._recent = recent
+            self.refresh()
 
     def _on_transcript(self, segment: TranscriptSegment) -> None:
         if segment.interaction_id == self._interaction_id and segment.speaker == "customer":
@@ -274,6 +290,7 @@ class KnowledgePanel(QWidget):
             interaction,
             desktop.calls.transcripts.get(interaction_id, []),
             customer,
+            self._recent,
             detector=self._service.detector,
         )
 

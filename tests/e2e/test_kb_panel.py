@@ -57,6 +57,9 @@ async def test_suggestions_follow_the_call_and_feedback_reaches_the_server(
                 pop = (await popped).pop
                 await until(lambda: len(panel.hits) > 0)
                 assert panel.context.intent
+                # The customer's recent contact reasons join the context once loaded.
+                await until(lambda: bool(panel.context.recent_reasons))
+                assert panel.context.products
                 first_query = desktop.knowledge.last.query if desktop.knowledge.last else ""
                 top: ArticleHit = panel.hits[0]
                 assert any(w in (top.title + top.snippet).lower() for w in ("carte", "card"))
