@@ -32,8 +32,11 @@ async def main(base_url: str, outbox: Path, mode: str, interaction_id: str = "")
         await task  # the proxy never answers: the test kills us before this returns
         await asyncio.Event().wait()
     else:
+        calls = len(desktop.calls.interactions)  # resumed from the server's snapshot
+        recovered = desktop.recovered is not None  # the advisor is told
         delivered = await desktop.outbox.flush(within=30)
-        print(f"pending {len(desktop.outbox.pending())} delivered {delivered}", flush=True)
+        pending = len(desktop.outbox.pending())
+        print(f"pending {pending} delivered {delivered} calls {calls} recovered {recovered}")
         await desktop.tasks.cancel_all()
         await gateway.aclose()
         store.close()
