@@ -72,6 +72,7 @@ async def test_directory_and_live_presence_from_prosody(prosody: Prosody) -> Non
         "127.0.0.1",
         prosody.port,
         directory={prosody.jid("marie"): ("Cartes", ("fraude", "cartes"))},
+        platform_ids={prosody.jid("marie"): "exp-02"},
         require_tls=False,
     )
     bus = EventBus()
@@ -80,19 +81,20 @@ async def test_directory_and_live_presence_from_prosody(prosody: Prosody) -> Non
     bus.subscribe(ExpertPresenceChanged, lambda e: changes.put_nowait(e.expert))
     try:
         experts = {e.id: e for e in await service.refresh()}
-        assert set(experts) == {prosody.jid("marie"), prosody.jid("paul")}
-        assert experts[prosody.jid("marie")].name == "Marie Dupont"
-        assert experts[prosody.jid("marie")].department == "Cartes"
-        assert experts[prosody.jid("marie")].skills == ("fraude", "cartes")
+        # marie is known to the platform as exp-02 (consults reach her); paul by his JID
+        assert set(experts) == {"exp-02", prosody.jid("paul")}
+        assert experts["exp-02"].name == "Marie Dupont"
+        assert experts["exp-02"].department == "Cartes"
+        assert experts["exp-02"].skills == ("fraude", "cartes")
         assert experts[prosody.jid("paul")].department == "Back office"  # the roster group
         assert experts[prosody.jid("paul")].presence == Presence.OFFLINE
         # marie's presence reaches the advisor once she announces it
         marie.send_presence()
-        await next_change(changes, prosody.jid("marie"), Presence.AVAILABLE)
+        await next_change(changes, "exp-02", Presence.AVAILABLE)
         marie.send_presence(pshow="dnd")
-        await next_change(changes, prosody.jid("marie"), Presence.DO_NOT_DISTURB)
+        await next_change(changes, "exp-02", Presence.DO_NOT_DISTURB)
         marie.send_presence(pshow="dnd", pstatus="In a call")
-        expert = await next_change(changes, prosody.jid("marie"), Presence.IN_A_CALL)
+        expert = await next_change(changes, "exp-02", Presence.IN_A_CALL)
         assert service.experts[expert.id].presence == Presence.IN_A_CALL
         # paul logs in and out
         paul = plain_client(prosody.jid("paul"))
@@ -135,6 +137,7 @@ async def test_settings_choose_xmpp_only_when_complete() -> None:
             "presence/source": "xmpp",
             "presence/xmpp_jid": "alice@uc.test",
             "presence/xmpp_server": "127.0.0.1:5333",
+            "presence/xmpp_ids": "marie@uc.test=exp-02; bad-pair",
         }
     )
     assert xmpp_from_settings(wanted, secrets) is None  # no password in the keyring
@@ -142,4 +145,5 @@ async def test_settings_choose_xmpp_only_when_complete() -> None:
     source = xmpp_from_settings(wanted, secrets)
     assert isinstance(source, XmppPresence)
     assert (source.jid, source.host, source.port) == ("alice@uc.test", "127.0.0.1", 5333)
+    assert source.platform_ids == {"marie@uc.test": "exp-02"}
     await source.close()

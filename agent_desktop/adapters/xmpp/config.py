@@ -4,6 +4,7 @@
     source=xmpp                  ; "gateway" (default) or "xmpp"
     xmpp_jid=alice@uc.example
     xmpp_server=uc.example:5222  ; optional (default: the JID's domain, port 5222)
+    xmpp_ids=marie@uc.example=exp-02; paul@uc.example=exp-05   ; JID → platform expert id
 
 The XMPP password lives in the OS keyring (service ``agent-desktop-xmpp``, account = the
 JID), never in the settings file.
@@ -45,4 +46,9 @@ def xmpp_from_settings(settings: Settings, secrets: SecretStore) -> Any | None:
     host, _, port = server.partition(":")
     from agent_desktop.adapters.xmpp.presence import XmppPresence
 
-    return XmppPresence(jid, password, host or None, int(port or 5222))
+    ids = {}
+    for pair in str(settings.value("presence/xmpp_ids", "") or "").split(";"):
+        contact, _, expert_id = pair.strip().partition("=")
+        if contact and expert_id:
+            ids[contact.strip()] = expert_id.strip()
+    return XmppPresence(jid, password, host or None, int(port or 5222), platform_ids=ids)

@@ -46,7 +46,9 @@ def presence_from_xmpp(available: bool, show: str = "", status: str = "") -> Pre
 
 class XmppPresence:
     """Attributes: jid (the advisor's account), host/port (the server), directory
-    (bare JID → (department, skills), optional)."""
+    (bare JID → (department, skills), optional), platform_ids (bare JID → the expert's id
+    on the contact-centre platform, so that a consult placed from the directory reaches
+    the right person; without it the JID is the id)."""
 
     def __init__(
         self,
@@ -56,6 +58,7 @@ class XmppPresence:
         port: int = 5222,
         *,
         directory: Mapping[str, tuple[str, tuple[str, ...]]] | None = None,
+        platform_ids: Mapping[str, str] | None = None,
         require_tls: bool = True,
         timeout: float = 10.0,
     ) -> None:
@@ -63,6 +66,7 @@ class XmppPresence:
         self.host = host
         self.port = port
         self.directory = dict(directory or {})
+        self.platform_ids = dict(platform_ids or {})
         self.timeout = timeout
         self._password = password
         self._require_tls = require_tls
@@ -160,7 +164,7 @@ class XmppPresence:
         groups = list(item["groups"])
         department, skills = self.directory.get(bare, (groups[0] if groups else "", ()))
         return Expert(
-            id=bare,
+            id=self.platform_ids.get(bare, bare),
             name=item["name"] or bare.split("@")[0],
             department=department,
             skills=tuple(skills),
