@@ -19,9 +19,15 @@ class PresenceService:
     experts: the directory by expert id, kept live from :class:`ExpertPresenceChanged`.
     """
 
-    def __init__(self, source: PresenceSource, bus: EventBus) -> None:
+    def __init__(
+        self, source: PresenceSource, bus: EventBus, *, stream_is_source: bool = True
+    ) -> None:
+        """``stream_is_source``: presence arrives on the platform's event stream (the
+        gateway); False for a separate source (XMPP, Graph), whose changes alone count —
+        the platform's own presence events would otherwise overwrite them."""
         self._source = source
         self._bus = bus
+        self._stream_is_source = stream_is_source
         self.experts: dict[str, Expert] = {}
         self._unwatch: Callable[[], None] | None = None
         bus.subscribe(ExpertPresenceChanged, self._on_changed)
@@ -39,12 +45,17 @@ class PresenceService:
         return experts
 
     def _from_source(self, expert: Expert) -> None:
+        self._keep(expert)
         self._bus.publish(ExpertPresenceChanged(expert))
 
     def _on_changed(self, event: ExpertPresenceChanged) -> None:
-        known = self.experts.get(event.expert.id)
-        if known is None or known.presence_since <= event.expert.presence_since:
-            self.experts[event.expert.id] = event.expert
+        if self._stream_is_source:
+            self._keep(event.expert)
+
+    def _keep(self, expert: Expert) -> None:
+        known = self.experts.get(expert.id)
+        if known is None or known.presence_since <= expert.presence_since:
+            self.experts[expert.id] = expert
 
     def close(self) -> None:
         if self._unwatch is not None:

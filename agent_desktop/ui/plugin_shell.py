@@ -155,7 +155,9 @@ def install_plugins(
     services = PluginServices(
         desktop,
         ConsultService(consults, desktop.calls, desktop.bus) if consults is not None else None,
-        PresenceService(presence, desktop.bus) if presence is not None else None,
+        PresenceService(presence, desktop.bus, stream_is_source=presence is consults)
+        if presence is not None
+        else None,
     )
     anchor = window.docks.get("pluginsDock")
     shell = QtPluginShell(window, window.bridge, anchor)

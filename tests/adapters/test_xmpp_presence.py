@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 import slixmpp
@@ -76,7 +77,7 @@ async def test_directory_and_live_presence_from_prosody(prosody: Prosody) -> Non
         require_tls=False,
     )
     bus = EventBus()
-    service = PresenceService(source, bus)
+    service = PresenceService(source, bus, stream_is_source=False)
     changes: asyncio.Queue[Expert] = asyncio.Queue()
     bus.subscribe(ExpertPresenceChanged, lambda e: changes.put_nowait(e.expert))
     try:
@@ -96,6 +97,9 @@ async def test_directory_and_live_presence_from_prosody(prosody: Prosody) -> Non
         marie.send_presence(pshow="dnd", pstatus="In a call")
         expert = await next_change(changes, "exp-02", Presence.IN_A_CALL)
         assert service.experts[expert.id].presence == Presence.IN_A_CALL
+        # the platform's own presence event for the same expert does not override XMPP
+        bus.publish(ExpertPresenceChanged(replace(expert, presence=Presence.AVAILABLE)))
+        assert service.experts["exp-02"].presence == Presence.IN_A_CALL
         # paul logs in and out
         paul = plain_client(prosody.jid("paul"))
         await online(paul, prosody.port)
