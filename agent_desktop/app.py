@@ -131,6 +131,9 @@ class Application:
 
         async with httpx.AsyncClient(base_url=self.sandbox.base_url) as client:
             await client.post("/sandbox/scale", json={"events_per_second": 300})
+            # calls already waiting and agents at work, so the board opens on a busy centre
+            warm_up = {"events_per_second": 300, "step": 40_000, "step_seconds": 0}
+            await client.post("/sandbox/scale/rate", json=warm_up)
 
     async def _login(self, url: str, user: str, password: str) -> None:
         """Log in to ``url``; raises GatewayError, which the login dialog shows."""

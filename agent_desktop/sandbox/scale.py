@@ -206,6 +206,8 @@ class ScaleSimulation:
     # ---------------------------------------------------------------- wire
 
     def _at(self, t: float) -> datetime:
+        """Simulated time on the wall clock: it started when the simulation was made and,
+        run in real time, keeps pace with it (stepping by hand runs ahead)."""
         return self.started + timedelta(seconds=t)
 
     def queue_wire(self, qid: str) -> w.QueueStatsWire:
@@ -255,12 +257,12 @@ class ScaleSimulation:
         publish: Callable[[set[str], set[str]], None],
         events_per_second: float,
         tick: float = 0.1,
-        speed: float = 10.0,
+        speed: float = 1.0,
     ) -> None:
         """Step every ``tick`` seconds at ``events_per_second`` and publish the changes.
 
-        Simulated time runs ``speed`` times faster than real time, so waits and times in
-        state look like a real day's although every agent changes every few seconds.
+        Simulated time runs ``speed`` times as fast as real time (1: waits and times in
+        state are real ones).
         """
         loop = asyncio.get_running_loop()
         carry = 0.0

@@ -3,7 +3,9 @@
 Two sources feed it: the real contact centre (the demo agents and queues, sampled every
 ``poll_interval`` seconds and sent only when something changed) and, when switched on, the
 :mod:`scale <agent_desktop.sandbox.scale>` simulation, which publishes every change as it
-makes it. Each subscriber has its own unbounded queue of ready-made SSE frames.
+makes it. Each subscriber keeps only the latest frame of each queue and agent not yet sent
+(a :class:`Pending` map): a client slower than the changes gets the newest figures, never
+a growing backlog — at most one frame per queue and per agent is ever waiting.
 """
 
 from __future__ import annotations
@@ -17,7 +19,31 @@ from agent_desktop.sandbox.center import OPEN_STATES, ContactCenter
 from agent_desktop.sandbox.events import sse_frame
 from agent_desktop.sandbox.scale import ScaleSimulation
 
-CLOSE = ""  # the frame that ends a subscriber's stream
+
+class Pending:
+    """One subscriber's frames not yet sent, the latest per (type, id), oldest first."""
+
+    def __init__(self) -> None:
+        self.frames: dict[tuple[str, str], str] = {}
+        self.ready = asyncio.Event()
+        self.closed = False
+        self.replaced = 0  # frames superseded before they were sent
+
+    def put(self, key: tuple[str, str], frame: str) -> None:
+        if self.frames.pop(key, None) is not None:
+            self.replaced += 1
+        self.frames[key] = frame
+        self.ready.set()
+
+    def close(self) -> None:
+        self.closed = True
+        self.ready.set()
+
+    def take(self) -> list[str]:
+        frames = list(self.frames.values())
+        self.frames.clear()
+        self.ready.clear()
+        return frames
 
 
 class WallboardFeed:
@@ -31,7 +57,7 @@ class WallboardFeed:
     def __init__(self, center: ContactCenter, poll_interval: float = 0.25) -> None:
         self.center = center
         self.poll_interval = poll_interval
-        self.subscribers: set[asyncio.Queue[str]] = set()
+        self.subscribers: set[Pending] = set()
         self.scale: ScaleSimulation | None = None
         self.scale_rate = 0.0
         self.published = 0
@@ -70,11 +96,11 @@ class WallboardFeed:
         for q in self.center.queue_stats().queues:
             if self._queues.get(q.queue_id) != q:
                 self._queues[q.queue_id] = q
-                self._send("queue.stats", q)
+                self._send("queue.stats", q.queue_id, q)
         for aid, entry in self._roster().items():
             if self._agents.get(aid) != entry:
                 self._agents[aid] = entry
-                self._send("roster.agent", entry)
+                self._send("roster.agent", aid, entry)
 
     async def _poll_loop(self) -> None:
         while True:
@@ -94,32 +120,34 @@ class WallboardFeed:
             agents += [self.scale.agent_wire(a) for a in self.scale.agents]
         return w.WallboardSnapshot(queues=queues, agents=agents, at=datetime.now(UTC))
 
-    def subscribe(self) -> tuple[asyncio.Queue[str], str]:
-        """A new subscriber's queue and its first frame (the snapshot)."""
-        queue: asyncio.Queue[str] = asyncio.Queue()
+    def subscribe(self) -> tuple[Pending, str]:
+        """A new subscriber's pending frames and its first frame (the snapshot)."""
+        queue = Pending()
         self.subscribers.add(queue)
         if self._poll is None:
             self._poll = asyncio.get_running_loop().create_task(self._poll_loop())
         frame = sse_frame(None, "wallboard.snapshot", self.snapshot().model_dump_json())
         return queue, frame
 
-    def unsubscribe(self, queue: asyncio.Queue[str]) -> None:
+    def unsubscribe(self, queue: Pending) -> None:
         self.subscribers.discard(queue)
 
-    def _send(self, event_type: str, model: w.Wire) -> None:
+    def _send(self, event_type: str, key: str, model: w.Wire) -> None:
+        if not self.subscribers:
+            return
         frame = sse_frame(None, event_type, model.model_dump_json())
         self.published += 1
-        for queue in self.subscribers:
-            queue.put_nowait(frame)
+        for pending in self.subscribers:
+            pending.put((event_type, key), frame)
 
     # ------------------------------------------------------------ the scale option
 
     def publish_scale(self, queues: set[str], agents: set[str]) -> None:
         assert self.scale is not None
         for qid in sorted(queues):
-            self._send("queue.stats", self.scale.queue_wire(qid))
+            self._send("queue.stats", qid, self.scale.queue_wire(qid))
         for aid in sorted(agents):
-            self._send("roster.agent", self.scale.agent_wire(aid))
+            self._send("roster.agent", aid, self.scale.agent_wire(aid))
 
     def start_scale(
         self, agents: int, queues: int, events_per_second: float, seed: int = 1
@@ -153,7 +181,7 @@ class WallboardFeed:
         if self._poll is not None:
             self._poll.cancel()
             self._poll = None
-        for queue in self.subscribers:
-            queue.put_nowait(CLOSE)
+        for pending in self.subscribers:
+            pending.close()
         with contextlib.suppress(Exception):
             self.subscribers.clear()

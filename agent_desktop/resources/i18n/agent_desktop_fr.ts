@@ -31,12 +31,12 @@
 <context>
     <name>ArticleReader</name>
     <message>
-        <location filename="../../ui/kb_panel.py" line="124"/>
+        <location filename="../../ui/kb_panel.py" line="126"/>
         <source>Plain text</source>
         <translation>Texte brut</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="127"/>
+        <location filename="../../ui/kb_panel.py" line="129"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
@@ -129,7 +129,7 @@
         <translation>Alertes</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="388"/>
+        <location filename="../../ui/wallboard/board.py" line="390"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
@@ -253,22 +253,22 @@
 <context>
     <name>CallbackList</name>
     <message>
-        <location filename="../../ui/extended/window.py" line="72"/>
+        <location filename="../../ui/extended/window.py" line="73"/>
         <source>Call back</source>
         <translation>Rappeler</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="75"/>
+        <location filename="../../ui/extended/window.py" line="76"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="96"/>
+        <location filename="../../ui/extended/window.py" line="97"/>
         <source>Missed call</source>
         <translation>Appel manqué</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="96"/>
+        <location filename="../../ui/extended/window.py" line="97"/>
         <source>Callback</source>
         <translation>Rappel demandé</translation>
     </message>
@@ -734,48 +734,53 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>ExtendedWindow</name>
     <message>
-        <location filename="../../ui/extended/window.py" line="157"/>
+        <location filename="../../ui/extended/window.py" line="191"/>
+        <source>Summary</source>
+        <translation>Synthèse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extended/window.py" line="158"/>
         <source>Agent Desktop — extended agent</source>
         <translation>Agent Desktop — agent étendu</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="162"/>
+        <location filename="../../ui/extended/window.py" line="163"/>
         <source>Agent state</source>
         <translation>État de l&apos;agent</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="189"/>
+        <location filename="../../ui/extended/window.py" line="190"/>
         <source>Calls to return</source>
         <translation>Appels à rappeler</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="190"/>
+        <location filename="../../ui/extended/window.py" line="192"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="191"/>
+        <location filename="../../ui/extended/window.py" line="193"/>
         <source>Knowledge</source>
         <translation>Base de connaissances</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="232"/>
+        <location filename="../../ui/extended/window.py" line="234"/>
         <source>Your contact-centre window starts at %1: you will be made ready.</source>
         <translation>Votre créneau centre de contacts commence à %1 : vous serez mis disponible.</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="242"/>
-        <location filename="../../ui/extended/window.py" line="255"/>
+        <location filename="../../ui/extended/window.py" line="244"/>
+        <location filename="../../ui/extended/window.py" line="257"/>
         <source>No availability window set</source>
         <translation>Aucun créneau de disponibilité défini</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="247"/>
+        <location filename="../../ui/extended/window.py" line="249"/>
         <source>In your window until %1</source>
         <translation>Dans votre créneau jusqu&apos;à %1</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="251"/>
+        <location filename="../../ui/extended/window.py" line="253"/>
         <source>Outside your windows · next: %1</source>
         <translation>Hors créneau · prochain : %1</translation>
     </message>
@@ -915,62 +920,62 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>KnowledgePanel</name>
     <message>
-        <location filename="../../ui/kb_panel.py" line="190"/>
+        <location filename="../../ui/kb_panel.py" line="193"/>
         <source>Search the knowledge base…</source>
         <translation>Rechercher dans la base de connaissances…</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="203"/>
+        <location filename="../../ui/kb_panel.py" line="206"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="204"/>
+        <location filename="../../ui/kb_panel.py" line="207"/>
         <source>Copy snippet</source>
         <translation>Copier l&apos;extrait</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="205"/>
+        <location filename="../../ui/kb_panel.py" line="208"/>
         <source>Helpful</source>
         <translation>Utile</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="206"/>
+        <location filename="../../ui/kb_panel.py" line="209"/>
         <source>Not helpful</source>
         <translation>Pas utile</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="211"/>
+        <location filename="../../ui/kb_panel.py" line="214"/>
         <source>New article…</source>
         <translation>Nouvelle fiche…</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="212"/>
+        <location filename="../../ui/kb_panel.py" line="215"/>
         <source>Propose a fix…</source>
         <translation>Proposer une correction…</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="246"/>
+        <location filename="../../ui/kb_panel.py" line="249"/>
         <source>Articles are suggested as soon as a call comes in.</source>
         <translation>Des fiches sont proposées dès qu&apos;un appel arrive.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="248"/>
+        <location filename="../../ui/kb_panel.py" line="251"/>
         <source>This platform does not provide a knowledge base.</source>
         <translation>Cette plateforme ne fournit pas de base de connaissances.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="297"/>
+        <location filename="../../ui/kb_panel.py" line="314"/>
         <source>Suggestions unavailable: %1</source>
         <translation>Suggestions indisponibles : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="316"/>
+        <location filename="../../ui/kb_panel.py" line="333"/>
         <source>Search failed: %1</source>
         <translation>La recherche a échoué : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kb_panel.py" line="334"/>
+        <location filename="../../ui/kb_panel.py" line="351"/>
         <source>%n article(s) for: %1</source>
         <translation>
             <numerusform>%n fiche pour : %1</numerusform>
@@ -978,48 +983,48 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         </translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="337"/>
+        <location filename="../../ui/kb_panel.py" line="354"/>
         <source>No article matches: %1</source>
         <translation>Aucune fiche ne correspond : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="374"/>
-        <location filename="../../ui/kb_panel.py" line="419"/>
+        <location filename="../../ui/kb_panel.py" line="391"/>
+        <location filename="../../ui/kb_panel.py" line="436"/>
         <source>The article could not be opened: %1</source>
         <translation>Impossible d&apos;ouvrir la fiche : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="378"/>
+        <location filename="../../ui/kb_panel.py" line="395"/>
         <source>This article no longer exists.</source>
         <translation>Cette fiche n&apos;existe plus.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="394"/>
+        <location filename="../../ui/kb_panel.py" line="411"/>
         <source>Feedback not sent: %1</source>
         <translation>Avis non envoyé : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="396"/>
+        <location filename="../../ui/kb_panel.py" line="413"/>
         <source>Thank you: your feedback was sent.</source>
         <translation>Merci : votre avis a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="437"/>
+        <location filename="../../ui/kb_panel.py" line="454"/>
         <source>Your contributions:</source>
         <translation>Vos contributions :</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="448"/>
+        <location filename="../../ui/kb_panel.py" line="465"/>
         <source>pending: waiting for the server</source>
         <translation>en attente : pas encore reçue par le serveur</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="450"/>
+        <location filename="../../ui/kb_panel.py" line="467"/>
         <source>refused by the server</source>
         <translation>refusée par le serveur</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="451"/>
+        <location filename="../../ui/kb_panel.py" line="468"/>
         <source>received, pending review</source>
         <translation>reçue, en attente de relecture</translation>
     </message>
@@ -1318,7 +1323,7 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         <translation>Extensions…</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_shell.py" line="170"/>
+        <location filename="../../ui/plugin_shell.py" line="172"/>
         <source>Plugins</source>
         <translation>Extensions</translation>
     </message>
@@ -1493,12 +1498,12 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>RosterView</name>
     <message>
-        <location filename="../../ui/wallboard/roster.py" line="172"/>
+        <location filename="../../ui/wallboard/roster.py" line="176"/>
         <source>Filter: name, reason, queue…</source>
         <translation>Filtrer : nom, motif, file…</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/roster.py" line="177"/>
+        <location filename="../../ui/wallboard/roster.py" line="181"/>
         <source>Every state</source>
         <translation>Tous les états</translation>
     </message>

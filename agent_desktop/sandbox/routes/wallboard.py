@@ -19,7 +19,7 @@ from agent_desktop.protocol.schemas import (
 )
 from agent_desktop.sandbox.deps import AUTH_RESPONSES, ERRORS, Ctx, User
 from agent_desktop.sandbox.errors import ApiError
-from agent_desktop.sandbox.wallboard import CLOSE, WallboardFeed
+from agent_desktop.sandbox.wallboard import Pending, WallboardFeed
 
 router = APIRouter(
     prefix="/v1/wallboard", tags=["wallboard"], responses={**AUTH_RESPONSES, 403: ERRORS}
@@ -46,21 +46,22 @@ async def snapshot(ctx: Ctx, user: User) -> WallboardSnapshot:
 
 
 async def _frames(
-    source: WallboardFeed, queue: asyncio.Queue[str], first: str, keepalive: float
+    source: WallboardFeed, pending: Pending, first: str, keepalive: float
 ) -> AsyncIterator[str]:
     try:
         yield first
         while True:
             try:
-                frame = await asyncio.wait_for(queue.get(), keepalive)
+                await asyncio.wait_for(pending.ready.wait(), keepalive)
             except TimeoutError:
                 yield ": keepalive\n\n"
                 continue
-            if frame == CLOSE:
+            if pending.closed:
                 return
-            yield frame
+            # everything that changed since the last write, in one chunk
+            yield "".join(pending.take())
     finally:
-        source.unsubscribe(queue)
+        source.unsubscribe(pending)
 
 
 @router.get(

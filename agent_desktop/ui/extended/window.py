@@ -1,7 +1,7 @@
 """The extended-agent shell: back-office staff serving the contact centre part-time.
 
 The same customer context as the advisor's (screen-pop card, call controls, wrap-up,
-history and knowledge) in one simpler window, with the availability windows in view and a
+summary, history and knowledge) in one simpler window, with the availability windows in view and a
 list of calls to return (missed calls, callbacks) worked through with click-to-call.
 """
 
@@ -41,6 +41,7 @@ from agent_desktop.ui.call_bar import CallBar
 from agent_desktop.ui.customer_card import CustomerCard
 from agent_desktop.ui.history_panel import HistoryPanel
 from agent_desktop.ui.kb_panel import KnowledgePanel
+from agent_desktop.ui.summary_panel import SummaryPanel
 from agent_desktop.ui.text import plain_label
 from agent_desktop.ui.wrap_up import WrapUpPanel
 
@@ -187,6 +188,7 @@ class ExtendedWindow(QMainWindow):
         self.side = QTabWidget(self)
         self.side.setObjectName("extendedSide")
         self.side.addTab(self.callbacks, self.tr("Calls to return"))
+        self.side.addTab(SummaryPanel(self.bridge, self), self.tr("Summary"))
         self.side.addTab(HistoryPanel(self.bridge, self), self.tr("History"))
         self.side.addTab(KnowledgePanel(self.bridge, self), self.tr("Knowledge"))
         splitter = QSplitter(self)

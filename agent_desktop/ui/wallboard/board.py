@@ -308,7 +308,7 @@ class BoardCanvas(QWidget):
                     p, QPointF(cell.x() + 14 * s, cell.y() + 62 * s), 14 * s, metric_level
                 )
             p.setPen(LEVEL_COLOURS[metric_level][0] if metric_level else TEXT)
-            p.setFont(self._fitted(text, 64 * s, cell.width() - icon_w - 8 * s))
+            p.setFont(self._fitted(text, 64 * s, cell.width() - icon_w - 22 * s))
             p.drawText(
                 QRectF(cell.x() + icon_w, cell.y() + 26 * s, cell.width() - icon_w, 70 * s),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -380,7 +380,9 @@ class BoardCanvas(QWidget):
         p.drawText(QRectF(x, rect.y(), rect.width(), h), Qt.AlignmentFlag.AlignVCenter, label)
         x += QFontMetrics(p.font()).horizontalAdvance(label) + 24 * s
         p.setFont(self._font(22 * s))
-        alerts = [a for a in reversed(self.state.alerts)][:12]
+        # what is wrong now first; "back to normal" only when nothing else is left to say
+        recent = list(reversed(self.state.alerts))
+        alerts = ([a for a in recent if a.level] or recent)[:12]
         if not alerts:
             p.drawText(
                 QRectF(x, rect.y(), rect.width() - x, h),

@@ -127,7 +127,11 @@ class RosterModel(QAbstractTableModel):
             return format_wait(max(0.0, (self.clock() - a.since).total_seconds()))
         if col == INTERACTION:
             return a.interaction_id or ""
-        return a.interaction_queue or ", ".join(a.queues)
+        return self.queue_name(a.interaction_queue) or ", ".join(map(self.queue_name, a.queues))
+
+    def queue_name(self, queue_id: str | None) -> str:
+        queue = self.state.queues.get(queue_id or "")
+        return queue.name if queue else queue_id or ""
 
 
 class RosterFilter(QSortFilterProxyModel):
@@ -187,7 +191,11 @@ class RosterView(QWidget):
         self.table.sortByColumn(TIME, Qt.SortOrder.DescendingOrder)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QUEUE, QHeaderView.ResizeMode.Stretch)
+        em = self.fontMetrics().horizontalAdvance("M")
+        for column, width in ((NAME, 24), (STATE, 13), (REASON, 17), (TIME, 15), (INTERACTION, 22)):
+            self.table.setColumnWidth(column, width * em)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
