@@ -19,7 +19,7 @@ from agent_desktop.domain.interaction import Action, InteractionState
 from agent_desktop.ports.telephony import GatewayError
 from agent_desktop.sandbox.server import SandboxServer
 from agent_desktop.sandbox.users import DEMO_PASSWORD
-from agent_desktop.services.availability import AvailabilityController, parse_windows
+from agent_desktop.services.availability import AvailabilityController, Window, parse_windows
 from agent_desktop.services.tasks import TaskGroup
 from agent_desktop.ui.extended import ExtendedWindow
 
@@ -30,6 +30,10 @@ MONDAY = datetime(2026, 11, 23)  # a Monday
 
 def at(hh: int, mm: int) -> datetime:
     return MONDAY.replace(hour=hh, minute=mm)
+
+
+def window_at_eleven() -> Window:
+    return parse_windows("mon-fri 11:00-12:00")[0][0]
 
 
 async def test_windows_with_a_fake_clock_and_a_window_ending_during_a_call(
@@ -102,6 +106,9 @@ async def test_click_to_call_from_the_list_pops_the_customer_and_wraps_up(
         window = ExtendedWindow(desktop, "en", GatewayCallbacks(gateway), None, tasks)
         try:
             await until(lambda: window.callbacks.list.count() > 0)
+            assert window.side.indexOf(window.callbacks) == 0  # marc has `callbacks`
+            window.show_reminder(window_at_eleven(), at(11, 0))
+            assert "11:00" in window.reminder.text() and not window.reminder.isHidden()
             first = window.callbacks.callbacks[0]
             count = window.callbacks.list.count()
             window.callbacks.list.setCurrentRow(0)

@@ -734,7 +734,7 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>ExtendedWindow</name>
     <message>
-        <location filename="../../ui/extended/window.py" line="191"/>
+        <location filename="../../ui/extended/window.py" line="195"/>
         <source>Summary</source>
         <translation>Synthèse</translation>
     </message>
@@ -749,38 +749,38 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         <translation>État de l&apos;agent</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="190"/>
+        <location filename="../../ui/extended/window.py" line="192"/>
         <source>Calls to return</source>
         <translation>Appels à rappeler</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="192"/>
+        <location filename="../../ui/extended/window.py" line="196"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="193"/>
+        <location filename="../../ui/extended/window.py" line="197"/>
         <source>Knowledge</source>
         <translation>Base de connaissances</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="234"/>
+        <location filename="../../ui/extended/window.py" line="240"/>
         <source>Your contact-centre window starts at %1: you will be made ready.</source>
         <translation>Votre créneau centre de contacts commence à %1 : vous serez mis disponible.</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="244"/>
-        <location filename="../../ui/extended/window.py" line="257"/>
+        <location filename="../../ui/extended/window.py" line="250"/>
+        <location filename="../../ui/extended/window.py" line="263"/>
         <source>No availability window set</source>
         <translation>Aucun créneau de disponibilité défini</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="249"/>
+        <location filename="../../ui/extended/window.py" line="255"/>
         <source>In your window until %1</source>
         <translation>Dans votre créneau jusqu&apos;à %1</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="253"/>
+        <location filename="../../ui/extended/window.py" line="259"/>
         <source>Outside your windows · next: %1</source>
         <translation>Hors créneau · prochain : %1</translation>
     </message>

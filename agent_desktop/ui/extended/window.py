@@ -187,7 +187,11 @@ class ExtendedWindow(QMainWindow):
         self.callbacks = CallbackList(callbacks, self._spawn, self._notice, self)
         self.side = QTabWidget(self)
         self.side.setObjectName("extendedSide")
-        self.side.addTab(self.callbacks, self.tr("Calls to return"))
+        capabilities = desktop.session.capabilities if desktop.session else ()
+        if "callbacks" in capabilities:  # the role decides: no list, no click-to-call
+            self.side.addTab(self.callbacks, self.tr("Calls to return"))
+        else:
+            self.callbacks.hide()
         self.side.addTab(SummaryPanel(self.bridge, self), self.tr("Summary"))
         self.side.addTab(HistoryPanel(self.bridge, self), self.tr("History"))
         self.side.addTab(KnowledgePanel(self.bridge, self), self.tr("Knowledge"))
@@ -196,6 +200,7 @@ class ExtendedWindow(QMainWindow):
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 520])  # room for the list and the tabs' titles
         self.setCentralWidget(splitter)
         self.status = QLabel(self)
         self.statusBar().addWidget(self.status)
@@ -211,7 +216,8 @@ class ExtendedWindow(QMainWindow):
             controller.on_change = self.update_availability
             self._timer.start()
             QTimer.singleShot(0, self.tick)
-        self._spawn(self.callbacks.refresh())
+        if "callbacks" in capabilities:
+            self._spawn(self.callbacks.refresh())
         self.update_availability()
 
     def _spawn(self, coro: Coroutine[Any, Any, Any]) -> object:
