@@ -3,7 +3,9 @@ driven to after-call work, and what the sandbox says it applied."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import gc
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -37,6 +39,15 @@ async def durable_session(
                 await clean_up(desktop, control)
             await gateway.aclose()
             store.close()
+            await settle()
+
+
+async def settle() -> None:
+    """Collect garbage while the loop runs: an HTTP stream cut by a server stop leaves
+    async generators whose clean-up must run on a loop (not between two qasync runs)."""
+    gc.collect()
+    for _ in range(5):
+        await asyncio.sleep(0.01)
 
 
 async def call_in_wrap_up(desktop: Desktop, control: httpx.AsyncClient) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 from e2e_helpers import until
-from outbox_helpers import call_in_wrap_up
+from outbox_helpers import call_in_wrap_up, settle
 
 from agent_desktop import logs
 from agent_desktop.adapters.gateway import GatewayClient
@@ -88,6 +88,7 @@ async def test_a_whole_session_logs_no_secret_and_no_phone_number(
         finally:
             await gateway.aclose()
             await asyncio.to_thread(own.stop)
+            await settle()
     finally:
         for handler in root.handlers[:]:
             if handler not in before[0]:
