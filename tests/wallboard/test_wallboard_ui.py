@@ -64,10 +64,12 @@ def test_layout_adapts_to_1080p_and_4k(qtbot: QtBot) -> None:
     window = board_with(qtbot, 20, (1920, 1080))
     board = window.board
     assert board.per_page() == 8 and board.pager.pages == 3
+    tab_height = window.tabs.tabBar().sizeHint().height()
     window.resize(3840, 2160)
     qtbot.waitUntil(lambda: board.width() > 3000)
     assert board.scale() > 1.9  # the same eight tiles, twice as large
     assert board.per_page() == 8
+    assert window.tabs.tabBar().sizeHint().height() > 1.5 * tab_height
     window.resize(1080, 1920)  # a portrait screen: fewer columns, more rows
     qtbot.waitUntil(lambda: board.width() < 1100)
     cols, rows, _w, _h = board.grid()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from agent_desktop.services.wallboard import Coalescer, WallboardState
@@ -19,7 +19,7 @@ from agent_desktop.ui.wallboard.roster import RosterView
 
 STYLE = """
 QWidget#wallboardWindow, QTabWidget::pane { background: #0f1217; border: none; }
-QTabBar::tab { background: #1c222b; color: #c9d1db; padding: 8px 22px; font-size: 14pt; }
+QTabBar::tab { background: #1c222b; color: #c9d1db; padding: 8px 22px; }
 QTabBar::tab:selected { background: #2a3340; color: #ffffff; }
 QWidget#rosterView { background: #0f1217; }
 QLineEdit, QComboBox { background: #1c222b; color: #f2f4f7; border: 1px solid #333c4a;
@@ -83,6 +83,15 @@ class WallboardWindow(QWidget):
         QShortcut(QKeySequence("F2"), self, self._toggle_view)
         state.listeners.append(self.changed)
         self._painted_version = -1
+        self._tab_px = 0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # the tab titles grow with the screen like the board (twice as large at 4K)
+        size = round(19 * max(0.6, min(self.width() / 1920, self.height() / 1080)))
+        if size != self._tab_px:
+            self._tab_px = size
+            self.tabs.tabBar().setStyleSheet(f"QTabBar::tab {{ font-size: {size}px; }}")
+        super().resizeEvent(event)
 
     def _toggle_view(self) -> None:
         self.tabs.setCurrentIndex(1 - self.tabs.currentIndex())
