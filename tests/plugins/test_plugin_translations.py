@@ -62,9 +62,7 @@ def test_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
 def test_plugins_speak_french_while_one_is_active(qapp: QApplication) -> None:
     _i18n.use("expert_presence", "fr")
     try:
-        assert QCoreApplication.translate("ExpertPresence", "Do not disturb") == (
-            "Ne pas déranger"
-        )
+        assert QCoreApplication.translate("ExpertPresence", "Do not disturb") == "Ne pas déranger"
         assert QCoreApplication.translate("Conference", "Merge into conference") == (
             "Passer en conférence"
         )
