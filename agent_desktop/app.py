@@ -394,11 +394,6 @@ def run_gui(options: argparse.Namespace) -> int:
 
     translator = install_translator(app, lang)  # keep a reference for the app's lifetime
     apply_theme(app)
-    from agent_desktop.ui.none_refs import top_up
-
-    none_refs = QTimer()  # PySide6 6.12.0 on Python 3.11: see ui/none_refs.py
-    none_refs.timeout.connect(top_up)
-    none_refs.start(10_000)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     from agent_desktop.ui import crash

@@ -81,12 +81,13 @@ def notice_text(notice: Notice) -> str:
 
 
 def age_text(seconds: float) -> str:
+    """``42 s``, ``3 min``, ``2 h``: the same abbreviations in French and English."""
     seconds = max(0, int(seconds))
     if seconds < 60:
-        return QCoreApplication.translate("StatusBar", "%n s", "", seconds)
+        return f"{seconds} s"
     if seconds < 3600:
-        return QCoreApplication.translate("StatusBar", "%n min", "", seconds // 60)
-    return QCoreApplication.translate("StatusBar", "%n h", "", seconds // 3600)
+        return f"{seconds // 60} min"
+    return f"{seconds // 3600} h"
 
 
 def outbox_text(status: OutboxChanged, now: float) -> str:

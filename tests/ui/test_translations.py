@@ -54,7 +54,7 @@ def test_ts_is_in_step_with_the_code(tmp_path: Path) -> None:
     """lupdate over the current code finds no string the .ts does not translate."""
     copy = tmp_path / "fr.ts"
     shutil.copy(TS, copy)
-    sources = sorted(str(p) for p in UI_DIR.glob("*.py"))
+    sources = sorted(str(p) for p in UI_DIR.rglob("*.py"))
     subprocess.run(
         [tool("pyside6-lupdate"), *sources, "-ts", str(copy)], check=True, capture_output=True
     )

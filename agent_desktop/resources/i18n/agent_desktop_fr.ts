@@ -44,92 +44,92 @@
 <context>
     <name>BoardCanvas</name>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="179"/>
+        <location filename="../../ui/wallboard/board.py" line="177"/>
         <source>Waiting for the first figures…</source>
         <translation>En attente des premiers chiffres…</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="193"/>
+        <location filename="../../ui/wallboard/board.py" line="191"/>
         <source>Queues</source>
         <translation>Files d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="196"/>
+        <location filename="../../ui/wallboard/board.py" line="194"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="201"/>
+        <location filename="../../ui/wallboard/board.py" line="199"/>
         <source>rotation paused (Space)</source>
         <translation>rotation en pause (Espace)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="212"/>
+        <location filename="../../ui/wallboard/board.py" line="210"/>
         <source>CRITICAL</source>
         <translation>CRITIQUE</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="212"/>
+        <location filename="../../ui/wallboard/board.py" line="210"/>
         <source>WARNING</source>
         <translation>ALERTE</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="216"/>
+        <location filename="../../ui/wallboard/board.py" line="214"/>
         <source>Waiting</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="217"/>
+        <location filename="../../ui/wallboard/board.py" line="215"/>
         <source>Longest wait</source>
         <translation>Attente max.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="218"/>
+        <location filename="../../ui/wallboard/board.py" line="216"/>
         <source>Service level</source>
         <translation>Niveau de service</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="219"/>
+        <location filename="../../ui/wallboard/board.py" line="217"/>
         <source>Abandoned</source>
         <translation>Abandons</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="320"/>
+        <location filename="../../ui/wallboard/board.py" line="318"/>
         <source>Ready</source>
         <translation>Disponibles</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="321"/>
+        <location filename="../../ui/wallboard/board.py" line="319"/>
         <source>Busy</source>
         <translation>En appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="322"/>
+        <location filename="../../ui/wallboard/board.py" line="320"/>
         <source>Wrap-up</source>
         <translation>Post-appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="323"/>
+        <location filename="../../ui/wallboard/board.py" line="321"/>
         <source>Not ready</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="344"/>
+        <location filename="../../ui/wallboard/board.py" line="342"/>
         <source>No one on pause</source>
         <translation>Personne en pause</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="364"/>
+        <location filename="../../ui/wallboard/board.py" line="362"/>
         <source>back to normal</source>
         <translation>retour à la normale</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="379"/>
+        <location filename="../../ui/wallboard/board.py" line="377"/>
         <source>Alerts</source>
         <translation>Alertes</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="390"/>
+        <location filename="../../ui/wallboard/board.py" line="388"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
@@ -271,105 +271,6 @@
         <location filename="../../ui/extended/window.py" line="97"/>
         <source>Callback</source>
         <translation>Rappel demandé</translation>
-    </message>
-</context>
-<context>
-    <name>Conference</name>
-    <message>
-        <source>Customer</source>
-        <translation type="vanished">Client</translation>
-    </message>
-    <message>
-        <source>You</source>
-        <translation type="vanished">Vous</translation>
-    </message>
-    <message>
-        <source>Expert</source>
-        <translation type="vanished">Expert</translation>
-    </message>
-    <message>
-        <source>On the line</source>
-        <translation type="vanished">En ligne</translation>
-    </message>
-    <message>
-        <source>On hold</source>
-        <translation type="vanished">En attente</translation>
-    </message>
-    <message>
-        <source>Muted</source>
-        <translation type="vanished">Micro coupé</translation>
-    </message>
-    <message>
-        <source>Left</source>
-        <translation type="vanished">Parti</translation>
-    </message>
-    <message>
-        <source>Conference</source>
-        <translation type="vanished">Conférence</translation>
-    </message>
-    <message>
-        <source>Party</source>
-        <translation type="vanished">Participant</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation type="vanished">Rôle</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation type="vanished">État</translation>
-    </message>
-    <message>
-        <source>Merge into conference</source>
-        <translation type="vanished">Passer en conférence</translation>
-    </message>
-    <message>
-        <source>Drop party</source>
-        <translation type="vanished">Retirer le participant</translation>
-    </message>
-    <message>
-        <source>Leave</source>
-        <translation type="vanished">Quitter</translation>
-    </message>
-    <message>
-        <source>Leave the conference: the expert keeps the customer</source>
-        <translation type="vanished">Quitter la conférence : l&apos;expert garde le client</translation>
-    </message>
-    <message>
-        <source>Mute me</source>
-        <translation type="vanished">Couper mon micro</translation>
-    </message>
-    <message>
-        <source>Unmute me</source>
-        <translation type="vanished">Rétablir mon micro</translation>
-    </message>
-    <message>
-        <source>No conference. Consult an expert first, then merge.</source>
-        <translation type="vanished">Pas de conférence. Consultez d&apos;abord un expert, puis passez en conférence.</translation>
-    </message>
-    <message>
-        <source>%1 is on the line: merge to talk all three together.</source>
-        <translation type="vanished">%1 est en ligne : passez en conférence pour parler à trois.</translation>
-    </message>
-    <message>
-        <source>No conference.</source>
-        <translation type="vanished">Pas de conférence.</translation>
-    </message>
-    <message>
-        <source>The customer left the conference. Stay with %1, or drop them to hang up.</source>
-        <translation type="vanished">Le client a quitté la conférence. Restez avec %1, ou retirez-le pour raccrocher.</translation>
-    </message>
-    <message>
-        <source>Everyone left the conference.</source>
-        <translation type="vanished">Tout le monde a quitté la conférence.</translation>
-    </message>
-    <message>
-        <source>%1 left. You are with the customer.</source>
-        <translation type="vanished">%1 est parti. Vous êtes avec le client.</translation>
-    </message>
-    <message>
-        <source>Conference in progress with %1 and the customer.</source>
-        <translation type="vanished">Conférence en cours avec %1 et le client.</translation>
     </message>
 </context>
 <context>
@@ -638,97 +539,6 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         <location filename="../../ui/dtmf_pad.py" line="50"/>
         <source>Type or click the digits; Escape closes the keypad.</source>
         <translation>Tapez ou cliquez les chiffres ; Échap ferme le clavier.</translation>
-    </message>
-</context>
-<context>
-    <name>ExpertPresence</name>
-    <message>
-        <source>Available</source>
-        <translation type="vanished">Disponible</translation>
-    </message>
-    <message>
-        <source>Busy</source>
-        <translation type="vanished">Occupé</translation>
-    </message>
-    <message>
-        <source>In a call</source>
-        <translation type="vanished">En communication</translation>
-    </message>
-    <message>
-        <source>Away</source>
-        <translation type="vanished">Absent</translation>
-    </message>
-    <message>
-        <source>Do not disturb</source>
-        <translation type="vanished">Ne pas déranger</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation type="vanished">Hors ligne</translation>
-    </message>
-    <message>
-        <source>just now</source>
-        <translation type="vanished">à l&apos;instant</translation>
-    </message>
-    <message>
-        <source>for %1 min</source>
-        <translation type="vanished">depuis %1 min</translation>
-    </message>
-    <message>
-        <source>since %1</source>
-        <translation type="vanished">depuis %1</translation>
-    </message>
-    <message>
-        <source>Experts</source>
-        <translation type="vanished">Experts</translation>
-    </message>
-    <message>
-        <source>Search a name, skill or department</source>
-        <translation type="vanished">Chercher un nom, une compétence ou un service</translation>
-    </message>
-    <message>
-        <source>Available only</source>
-        <translation type="vanished">Disponibles seulement</translation>
-    </message>
-    <message>
-        <source>Presence</source>
-        <translation type="vanished">Présence</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="vanished">Nom</translation>
-    </message>
-    <message>
-        <source>Skills</source>
-        <translation type="vanished">Compétences</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation type="vanished">Service</translation>
-    </message>
-    <message>
-        <source>Note for the expert (sent with the customer&apos;s context)</source>
-        <translation type="vanished">Note pour l&apos;expert (envoyée avec le contexte du client)</translation>
-    </message>
-    <message>
-        <source>Consult</source>
-        <translation type="vanished">Consulter</translation>
-    </message>
-    <message>
-        <source>Put the customer on hold and call this expert, with the customer&apos;s context</source>
-        <translation type="vanished">Mettre le client en attente et appeler cet expert, avec le contexte du client</translation>
-    </message>
-    <message>
-        <source>Transfer</source>
-        <translation type="vanished">Transférer</translation>
-    </message>
-    <message>
-        <source>Transfer the customer to this expert without consulting</source>
-        <translation type="vanished">Transférer le client à cet expert sans consultation</translation>
-    </message>
-    <message>
-        <source>No expert matches.</source>
-        <translation type="vanished">Aucun expert ne correspond.</translation>
     </message>
 </context>
 <context>
@@ -1671,50 +1481,10 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         <source>The customer left the conference: stay with the expert or hang up.</source>
         <translation>Le client a quitté la conférence : restez avec l&apos;expert ou raccrochez.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="86"/>
-        <source>%n s</source>
-        <translation>
-            <numerusform>%n s</numerusform>
-            <numerusform>%n s</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="88"/>
-        <source>%n min</source>
-        <translation>
-            <numerusform>%n min</numerusform>
-            <numerusform>%n min</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="89"/>
-        <source>%n h</source>
-        <translation>
-            <numerusform>%n h</numerusform>
-            <numerusform>%n h</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="96"/>
-        <source>%n waiting to be sent</source>
-        <translation>
-            <numerusform>%n en attente d’envoi</numerusform>
-            <numerusform>%n en attente d’envoi</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="101"/>
+        <location filename="../../ui/status_bar.py" line="102"/>
         <source>%1 (oldest %2)</source>
         <translation>%1 (la plus ancienne : %2)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="107"/>
-        <source>%n refused by the server</source>
-        <translation>
-            <numerusform>%n refusé par le serveur</numerusform>
-            <numerusform>%n refusés par le serveur</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1753,113 +1523,6 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         <location filename="../../ui/summary_panel.py" line="124"/>
         <source>The AI provider failed (%1): this is the local summary.</source>
         <translation>Le fournisseur d&apos;IA a échoué (%1) : voici la synthèse locale.</translation>
-    </message>
-</context>
-<context>
-    <name>SupervisedTransfer</name>
-    <message>
-        <source>No consult. Pick an expert to consult while the customer waits on hold.</source>
-        <translation type="vanished">Pas de consultation. Choisissez un expert à consulter pendant que le client patiente.</translation>
-    </message>
-    <message>
-        <source>Calling %1… The customer is on hold.</source>
-        <translation type="vanished">Appel de %1… Le client est en attente.</translation>
-    </message>
-    <message>
-        <source>The customer hung up. You are still with %1.</source>
-        <translation type="vanished">Le client a raccroché. Vous êtes toujours avec %1.</translation>
-    </message>
-    <message>
-        <source>Talking to the customer. %1 is on hold.</source>
-        <translation type="vanished">Vous parlez au client. %1 est en attente.</translation>
-    </message>
-    <message>
-        <source>Talking to %1. The customer is on hold.</source>
-        <translation type="vanished">Vous parlez à %1. Le client est en attente.</translation>
-    </message>
-    <message>
-        <source>Transferred to %1.</source>
-        <translation type="vanished">Transféré à %1.</translation>
-    </message>
-    <message>
-        <source>In conference with %1 and the customer.</source>
-        <translation type="vanished">En conférence avec %1 et le client.</translation>
-    </message>
-    <message>
-        <source>Consult with %1 cancelled. The customer is back on the line.</source>
-        <translation type="vanished">Consultation de %1 annulée. Le client est de nouveau en ligne.</translation>
-    </message>
-    <message>
-        <source>%1 did not answer.</source>
-        <translation type="vanished">%1 n&apos;a pas répondu.</translation>
-    </message>
-    <message>
-        <source>%1 is busy.</source>
-        <translation type="vanished">%1 est occupé.</translation>
-    </message>
-    <message>
-        <source>%1 declined.</source>
-        <translation type="vanished">%1 a refusé.</translation>
-    </message>
-    <message>
-        <source>%1 hung up.</source>
-        <translation type="vanished">%1 a raccroché.</translation>
-    </message>
-    <message>
-        <source>%1 is not on the line.</source>
-        <translation type="vanished">%1 n&apos;est pas en ligne.</translation>
-    </message>
-    <message>
-        <source>The customer is back on the line.</source>
-        <translation type="vanished">Le client est de nouveau en ligne.</translation>
-    </message>
-    <message>
-        <source>Consult</source>
-        <translation type="vanished">Consultation</translation>
-    </message>
-    <message>
-        <source>Consult…</source>
-        <translation type="vanished">Consulter…</translation>
-    </message>
-    <message>
-        <source>Complete transfer</source>
-        <translation type="vanished">Finaliser le transfert</translation>
-    </message>
-    <message>
-        <source>Swap</source>
-        <translation type="vanished">Basculer</translation>
-    </message>
-    <message>
-        <source>Talk to the other party; the one you leave is held</source>
-        <translation type="vanished">Parler à l&apos;autre interlocuteur ; celui que vous quittez est mis en attente</translation>
-    </message>
-    <message>
-        <source>Cancel consult</source>
-        <translation type="vanished">Annuler la consultation</translation>
-    </message>
-    <message>
-        <source>Hang up on the expert and take the customer back</source>
-        <translation type="vanished">Raccrocher avec l&apos;expert et reprendre le client</translation>
-    </message>
-    <message>
-        <source>Consult an expert</source>
-        <translation type="vanished">Consulter un expert</translation>
-    </message>
-    <message>
-        <source>available</source>
-        <translation type="vanished">disponible</translation>
-    </message>
-    <message>
-        <source>not available</source>
-        <translation type="vanished">indisponible</translation>
-    </message>
-    <message>
-        <source>Expert</source>
-        <translation type="vanished">Expert</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="vanished">Note</translation>
     </message>
 </context>
 <context>
@@ -1932,7 +1595,7 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         <translation>Agents</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/window.py" line="92"/>
+        <location filename="../../ui/wallboard/window.py" line="101"/>
         <source>offline: figures not live</source>
         <translation>hors ligne : chiffres non actualisés</translation>
     </message>
@@ -1943,10 +1606,6 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         <location filename="../../ui/wrap_up.py" line="71"/>
         <source>After-call work</source>
         <translation>Post-appel</translation>
-    </message>
-    <message>
-        <source>Notes on this call</source>
-        <translation type="vanished">Notes sur cet appel</translation>
     </message>
     <message>
         <location filename="../../ui/wrap_up.py" line="88"/>

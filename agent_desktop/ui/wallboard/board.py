@@ -27,7 +27,6 @@ from PySide6.QtWidgets import QWidget
 
 from agent_desktop.domain.wallboard import QueueStats
 from agent_desktop.services.wallboard import Alert, Level, Pager, WallboardState
-from agent_desktop.ui.none_refs import top_up
 
 BACKGROUND = QColor("#0f1217")
 TILE = QColor("#1c222b")
@@ -160,7 +159,6 @@ class BoardCanvas(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self.paints += 1
-        top_up()  # a repaint makes hundreds of void Qt calls (see ui/none_refs.py)
         s = self.scale()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
