@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-import qasync
 from PySide6.QtCore import QLocale, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -394,7 +393,9 @@ def run_gui(options: argparse.Namespace) -> int:
 
     translator = install_translator(app, lang)  # keep a reference for the app's lifetime
     apply_theme(app)
-    loop = qasync.QEventLoop(app)
+    from agent_desktop.ui.event_loop import DesktopEventLoop
+
+    loop = DesktopEventLoop(app)
     asyncio.set_event_loop(loop)
     from agent_desktop.ui import crash
 
@@ -402,7 +403,9 @@ def run_gui(options: argparse.Namespace) -> int:
     runner = Application(options, app, lang)
     try:
         with loop:
-            return loop.run_until_complete(runner.run())
+            code = loop.run_until_complete(runner.run())
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            return code
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the last line of defence: say it, don't vanish

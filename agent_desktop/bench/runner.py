@@ -55,18 +55,19 @@ def startup_figures(home: Path, runs: int) -> list[Figure]:
 def soak_figures(home: Path, calls: int) -> list[Figure]:
     # Offscreen unless told otherwise: the same figures with or without a screen.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import qasync
     from PySide6.QtWidgets import QApplication
 
     from agent_desktop.bench.soak import run_soak
+    from agent_desktop.ui.event_loop import DesktopEventLoop
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(app)
+    loop = DesktopEventLoop(app)
     asyncio.set_event_loop(loop)
     with sandbox_process(child_env(home)) as url, loop:
         soak = loop.run_until_complete(run_soak(url, calls, round_trips=max(50, calls)))
+        loop.run_until_complete(loop.shutdown_asyncgens())
     round_trip = sorted(soak.round_trips_ms)[len(soak.round_trips_ms) // 2]
     growth = soak.rss_after_mb - soak.rss_login_mb
     return [

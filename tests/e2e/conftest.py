@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import qasync
 from PySide6.QtWidgets import QApplication
 
 from agent_desktop.sandbox.server import SandboxServer
+from agent_desktop.ui.event_loop import DesktopEventLoop
 
 # Every loop made stays referenced until the process ends: a closed qasync loop that the
 # garbage collector happens to free from the sandbox's thread destroys its QTimers from
@@ -30,7 +30,7 @@ def pytest_asyncio_loop_factories(config: Any, item: Any) -> dict[str, Callable[
         assert isinstance(app, QApplication)
         # As in the app: closing a window must not end Qt's exec(), which qasync runs on.
         app.setQuitOnLastWindowClosed(False)
-        loop = qasync.QEventLoop(app)
+        loop = DesktopEventLoop(app)
         _LOOPS.append(loop)
         return loop
 
