@@ -98,8 +98,7 @@ class CallbackBook:
                 "extra": {"callback_id": callback.id} if callback else {},
             }
         )
-        call = center.offer(username, attached)
-        call.direction = "outbound"
+        call = center.offer(username, attached, direction="outbound")
         wire = center.act(username, call.id, Action.ANSWER)
         if state == AgentState.NOT_READY:  # back to the same pause once the call is done
             center.request_state(

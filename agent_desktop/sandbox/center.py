@@ -293,8 +293,14 @@ class ContactCenter:
             return False
         return not any(c.agent == username and c.state in OPEN_STATES for c in self.calls.values())
 
-    def offer(self, username: str, attached: w.AttachedDataWire) -> Call:
-        """Offer a call to ``username``, who must be ready with no open interaction."""
+    def offer(
+        self,
+        username: str,
+        attached: w.AttachedDataWire,
+        direction: Literal["inbound", "outbound"] = "inbound",
+    ) -> Call:
+        """Offer a call to ``username``, who must be ready with no open interaction
+        (``outbound``: a click-to-call the agent placed, said so from the first event)."""
         if not self.can_take_call(username):
             state = self.agents[username].agent.state.value if username in self.agents else None
             raise ApiError(
@@ -312,6 +318,7 @@ class ContactCenter:
             created_at=at,
             state_since=at,
             offered_monotonic=time.monotonic(),
+            direction=direction,
         )
         self.calls[call.id] = call
         if attached.queue_id in self.counters:

@@ -56,7 +56,12 @@ class RingingBanner(QFrame):
         self._follow(bridge.current)
 
     def _follow(self, current: Interaction | None) -> None:
-        if current is None or current.state != InteractionState.OFFERED:
+        # A call the advisor placed (click-to-call) is not ringing at them.
+        if (
+            current is None
+            or current.state != InteractionState.OFFERED
+            or current.direction == "outbound"
+        ):
             self.interaction_id = None
             self._pulse.stop()
             self.hide()
@@ -99,7 +104,7 @@ class CallAlerter(QObject):
         bridge.sig_offered.connect(self.alert)
 
     def alert(self, interaction: Interaction) -> None:
-        if not interaction.is_live:
+        if not interaction.is_live or interaction.direction == "outbound":
             return
         QApplication.alert(self._window)
         if self.tray is not None:

@@ -14,7 +14,7 @@ from agent_desktop.adapters.gateway import GatewayClient
 from agent_desktop.adapters.gateway.callbacks import GatewayCallbacks
 from agent_desktop.app import allowed_modes
 from agent_desktop.domain.agent import AgentState
-from agent_desktop.domain.events import ScreenPopReady
+from agent_desktop.domain.events import InteractionOffered, ScreenPopReady
 from agent_desktop.domain.interaction import Action, InteractionState
 from agent_desktop.ports.telephony import GatewayError
 from agent_desktop.sandbox.server import SandboxServer
@@ -114,10 +114,13 @@ async def test_click_to_call_from_the_list_pops_the_customer_and_wraps_up(
             window.callbacks.list.setCurrentRow(0)
             assert window.callbacks.call_button.isEnabled()
             popped = next_event(desktop.bus, ScreenPopReady)
+            offered = next_event(desktop.bus, InteractionOffered)
             window.callbacks.call_button.click()
             pop = (await popped).pop
             assert pop.customer is not None and pop.customer.id == first.customer_id
             call = desktop.calls.interactions[pop.interaction_id]
+            # Placed by the agent: outbound from the very first event, so nothing rings.
+            assert (await offered).interaction.direction == "outbound"
             await until(
                 lambda: desktop.calls.interactions[call.id].state == InteractionState.CONNECTED
             )
