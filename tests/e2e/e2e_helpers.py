@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from pathlib import Path
 from typing import TypeVar
 
 import httpx
+from PySide6.QtCore import QSettings
 
 from agent_desktop.adapters.gateway import GatewayClient
 from agent_desktop.domain.agent import AgentState
@@ -17,6 +19,7 @@ from agent_desktop.sandbox.server import SandboxServer
 from agent_desktop.sandbox.users import DEMO_PASSWORD
 from agent_desktop.services.desktop import Desktop
 from agent_desktop.services.event_bus import EventBus
+from agent_desktop.ui.main_window import MainWindow
 
 E = TypeVar("E", bound=DomainEvent)
 
@@ -83,3 +86,16 @@ async def session_as(
         finally:
             await clean_up(desktop, control)
             await gateway.aclose()
+
+
+@contextlib.contextmanager
+def advisor_window(desktop: Desktop, tmp_path: Path, lang: str = "en") -> Iterator[MainWindow]:
+    """The advisor's real main window over ``desktop``, with its own settings file."""
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(desktop, lang, settings)
+    window.show()
+    try:
+        yield window
+    finally:
+        window.close()
+        window.deleteLater()

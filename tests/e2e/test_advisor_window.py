@@ -3,14 +3,12 @@ holds, retrieves, hangs up and wraps up — checked against the server's own sta
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-from e2e_helpers import next_event, session_as, until
-from PySide6.QtCore import QSettings, Qt
+from e2e_helpers import advisor_window, next_event, session_as, until
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
@@ -19,7 +17,6 @@ from agent_desktop.domain.events import ScreenPopReady
 from agent_desktop.domain.screen_pop import ScreenPop
 from agent_desktop.sandbox.server import SandboxServer
 from agent_desktop.services.desktop import Desktop
-from agent_desktop.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.asyncio
 
@@ -27,18 +24,6 @@ pytestmark = pytest.mark.asyncio
 async def server_state(control: httpx.AsyncClient, interaction_id: str) -> str:
     state = (await control.get("/sandbox/state")).json()
     return next(i["state"] for i in state["interactions"] if i["id"] == interaction_id)
-
-
-@contextlib.contextmanager
-def advisor_window(desktop: Desktop, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(desktop, "fr", settings)
-    window.show()
-    try:
-        yield window
-    finally:
-        window.close()
-        window.deleteLater()
 
 
 async def offer(desktop: Desktop, control: httpx.AsyncClient, **call: object) -> ScreenPop:
@@ -53,7 +38,7 @@ async def test_keyboard_only_call_from_ring_to_wrap_up(
     sandbox: SandboxServer, tmp_path: Path
 ) -> None:
     async with session_as(sandbox, "alice") as (desktop, control):
-        with advisor_window(desktop, tmp_path) as window:
+        with advisor_window(desktop, tmp_path, "fr") as window:
             pop = await offer(desktop, control, customer_id="C100042", identified_by_ivr=True)
             interaction_id = pop.interaction_id
             assert pop.customer is not None
@@ -98,7 +83,7 @@ async def test_html_from_the_network_is_shown_as_plain_text(
             "products": [{"id": "P1", "name": "<h1>Livret</h1>", "kind": "livret"}],
         }
         (await control.post("/sandbox/customers", json=hostile)).raise_for_status()
-        with advisor_window(desktop, tmp_path) as window:
+        with advisor_window(desktop, tmp_path, "fr") as window:
             pop = await offer(desktop, control, phone="06 11 22 33 44", identified_by_ivr=False)
             assert pop.customer is not None and pop.customer.id == "C-HTML-1"
             details = window.card.details

@@ -4,37 +4,21 @@ whole, and shows the live call on top growing with its transcript."""
 
 from __future__ import annotations
 
-import contextlib
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-from e2e_helpers import next_event, session_as, until
-from PySide6.QtCore import QModelIndex, QSettings
+from e2e_helpers import advisor_window, next_event, session_as, until
+from PySide6.QtCore import QModelIndex
 
 from agent_desktop.domain.agent import AgentState
 from agent_desktop.domain.events import ScreenPopReady, TranscriptAdded
 from agent_desktop.domain.interaction import Action
 from agent_desktop.sandbox.server import SandboxServer
-from agent_desktop.services.desktop import Desktop
 from agent_desktop.ui.history_panel import HistoryPanel, HistoryReader
-from agent_desktop.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.asyncio
-
-
-@contextlib.contextmanager
-def window_of(desktop: Desktop, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(desktop, "en", settings)
-    window.show()
-    try:
-        yield window
-    finally:
-        window.close()
-        window.deleteLater()
 
 
 async def big_customer(control: httpx.AsyncClient) -> str:
@@ -48,7 +32,7 @@ async def test_fifty_thousand_items_page_lazily_filter_and_search(
 ) -> None:
     async with session_as(sandbox, "alice") as (desktop, control):
         customer_id = await big_customer(control)
-        with window_of(desktop, tmp_path) as window:
+        with advisor_window(desktop, tmp_path) as window:
             panel: HistoryPanel = window.history
             model = panel.model
             started = time.perf_counter()
@@ -101,7 +85,7 @@ async def test_follows_the_caller_and_shows_the_live_transcript_on_top(
     async with session_as(sandbox, "alice") as (desktop, control):
         await control.post("/sandbox/scenario", json={"transcript_interval": 0.2})
         try:
-            with window_of(desktop, tmp_path) as window:
+            with advisor_window(desktop, tmp_path) as window:
                 model = window.history.model
                 assert await desktop.set_state(AgentState.READY)
                 popped = next_event(desktop.bus, ScreenPopReady)

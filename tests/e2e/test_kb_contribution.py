@@ -5,34 +5,17 @@ back; an incomplete one is refused in the dialog with everything typed kept."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-from e2e_helpers import until
+from e2e_helpers import advisor_window, until
 from outbox_helpers import durable_session
-from PySide6.QtCore import QSettings
 
 from agent_desktop.domain.events import Link
 from agent_desktop.sandbox.server import SandboxServer
-from agent_desktop.services.desktop import Desktop
-from agent_desktop.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.asyncio
-
-
-@contextlib.contextmanager
-def window_of(desktop: Desktop, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(desktop, "en", settings)
-    window.show()
-    try:
-        yield window
-    finally:
-        window.close()
-        window.deleteLater()
 
 
 async def test_submission_while_the_server_is_down_arrives_once_it_is_back(
@@ -45,7 +28,7 @@ async def test_submission_while_the_server_is_down_arrives_once_it_is_back(
         async with (
             durable_session(url, url, tmp_path / "outbox.sqlite3") as (desktop, _control),
         ):
-            with window_of(desktop, tmp_path) as window:
+            with advisor_window(desktop, tmp_path) as window:
                 panel = window.knowledge
                 await asyncio.to_thread(own.stop)  # a real stop: the port is closed
                 await until(lambda: desktop.stream.link != Link.ONLINE)

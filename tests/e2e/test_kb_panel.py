@@ -4,13 +4,10 @@ helpful / not helpful counted by the server."""
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_helpers import next_event, session_as, until
-from PySide6.QtCore import QSettings
+from e2e_helpers import advisor_window, next_event, session_as, until
 from PySide6.QtGui import QGuiApplication
 
 from agent_desktop.domain.agent import AgentState
@@ -18,23 +15,9 @@ from agent_desktop.domain.events import ScreenPopReady, TranscriptAdded
 from agent_desktop.domain.interaction import Action
 from agent_desktop.ports.knowledge import ArticleHit
 from agent_desktop.sandbox.server import SandboxServer
-from agent_desktop.services.desktop import Desktop
 from agent_desktop.ui.kb_panel import ArticleReader, HitWidget, KnowledgePanel
-from agent_desktop.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.asyncio
-
-
-@contextlib.contextmanager
-def window_of(desktop: Desktop, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(desktop, "fr", settings)
-    window.show()
-    try:
-        yield window
-    finally:
-        window.close()
-        window.deleteLater()
 
 
 async def test_suggestions_follow_the_call_and_feedback_reaches_the_server(
@@ -43,7 +26,7 @@ async def test_suggestions_follow_the_call_and_feedback_reaches_the_server(
     async with session_as(sandbox, "alice") as (desktop, control):
         await control.post("/sandbox/scenario", json={"transcript_interval": 0.2})
         try:
-            with window_of(desktop, tmp_path) as window:
+            with advisor_window(desktop, tmp_path, "fr") as window:
                 panel: KnowledgePanel = window.knowledge
                 assert await desktop.set_state(AgentState.READY)
                 popped = next_event(desktop.bus, ScreenPopReady)

@@ -5,15 +5,12 @@ regenerate button."""
 
 from __future__ import annotations
 
-import contextlib
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from chat_completions_server import ChatCompletionsServer
-from e2e_helpers import next_event, session_as, until
-from PySide6.QtCore import QSettings
+from e2e_helpers import advisor_window, next_event, session_as, until
 
 from agent_desktop.adapters.ai.openai_chat import OpenAIChatSummarizer
 from agent_desktop.domain.agent import AgentState
@@ -23,24 +20,11 @@ from agent_desktop.domain.screen_pop import ScreenPop
 from agent_desktop.sandbox.server import SandboxServer
 from agent_desktop.services.desktop import Desktop
 from agent_desktop.services.summary.service import Summary
-from agent_desktop.ui.main_window import MainWindow
 from agent_desktop.ui.summary_panel import SummaryPanel
 
 pytestmark = pytest.mark.asyncio
 
 PIECES = ["Motif : carte ", "perdue.\n", "Prochaine étape : ", "faire opposition."]
-
-
-@contextlib.contextmanager
-def window_of(desktop: Desktop, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(desktop, "fr", settings)
-    window.show()
-    try:
-        yield window
-    finally:
-        window.close()
-        window.deleteLater()
 
 
 async def pop_call(desktop: Desktop, control: object) -> ScreenPop:
@@ -62,7 +46,7 @@ async def test_local_summary_by_default_cached_and_regenerated(
     sandbox: SandboxServer, tmp_path: Path
 ) -> None:
     async with session_as(sandbox, "alice") as (desktop, control):
-        with window_of(desktop, tmp_path) as window:
+        with advisor_window(desktop, tmp_path, "fr") as window:
             panel = window.summary
             waiting = finished(panel)
             await pop_call(desktop, control)
@@ -83,7 +67,7 @@ async def test_ai_provider_streams_redacted_and_falls_back_on_timeout_and_error(
     sandbox: SandboxServer, tmp_path: Path
 ) -> None:
     async with session_as(sandbox, "alice") as (desktop, control):
-        with ChatCompletionsServer(PIECES) as ai, window_of(desktop, tmp_path) as window:
+        with ChatCompletionsServer(PIECES) as ai, advisor_window(desktop, tmp_path, "fr") as window:
             desktop.summary.remote = OpenAIChatSummarizer(
                 ai.base_url, "test-model", api_key="sk-test", timeout=5
             )
@@ -136,7 +120,7 @@ async def test_summary_pre_drafts_the_wrap_up_the_advisor_then_edits(
     sandbox: SandboxServer, tmp_path: Path
 ) -> None:
     async with session_as(sandbox, "alice") as (desktop, control):
-        with window_of(desktop, tmp_path) as window:
+        with advisor_window(desktop, tmp_path, "fr") as window:
             waiting = finished(window.summary)
             assert await desktop.set_state(AgentState.READY)
             popped = next_event(desktop.bus, ScreenPopReady)
