@@ -92,6 +92,7 @@ class Call:
     transfer_target: str | None = None
     consult: Any = None  # a sandbox.consult.ConsultLeg once a consult was placed
     direction: Literal["inbound", "outbound"] = "inbound"  # outbound: click-to-call
+    answered_at: datetime | None = None  # handling time runs from here to the wrap-up
 
     def allowed(self) -> tuple[Action, ...]:
         return call_sm.allowed_actions(self.state, self.muted)
@@ -378,6 +379,7 @@ class ContactCenter:
             )
         if action == Action.ANSWER:
             self._set_state(call, InteractionState.CONNECTED)
+            call.answered_at = call.state_since
             self._count_answer(call)
             self._move_agent(username, AgentState.BUSY)
             self.listener.call_connected(call)

@@ -111,9 +111,11 @@ async def agent_kpis(ctx: Ctx, user: User) -> AgentKpisWire:
         for call in ctx.center.calls.values()
         if call.agent == user
         and call.state == InteractionState.CLOSED
+        and call.answered_at is not None
         and call.state_since.date() == today
     ]
-    seconds = [(c.state_since - c.created_at).total_seconds() for c in done]
+    # Handling time: from answer to the end of wrap-up (talk + hold + after-call work).
+    seconds = [(c.state_since - c.answered_at).total_seconds() for c in done if c.answered_at]
     return AgentKpisWire(
         queues=queues,
         handled=len(done),
