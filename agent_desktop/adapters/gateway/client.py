@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from urllib.parse import quote
 
 import httpx
-from httpx_sse import SSEError, aconnect_sse
+from httpx_sse import ServerSentEvent, SSEError, aconnect_sse
 from pydantic import BaseModel, ValidationError
 
 from agent_desktop.adapters.gateway import commands, mapping
@@ -168,6 +168,21 @@ class GatewayClient:
         A malformed or unknown event is logged (its type and the reason only) and
         skipped; transport failures end the iteration with :class:`GatewayError`.
         """
+        async for sse in self.server_sent_events("/v1/events", last_event_id):
+            if sse is None:
+                yield StreamEvent(0, STREAM_OPENED, None)
+                continue
+            try:
+                yield decode(sse.event, sse.data, sse.id or None)
+            except BadEvent as exc:
+                log.warning("ignored an event: %s", exc)
+
+    async def server_sent_events(
+        self, path: str, last_event_id: int | None = None
+    ) -> AsyncIterator[ServerSentEvent | None]:
+        """The raw events of an SSE resource: ``None`` once the server has accepted the
+        stream, then every event that carries data. Transport failures end it with
+        :class:`GatewayError` (``stream_lost``); an HTTP error status with that error."""
         headers = self._headers(False)
         headers["Accept"] = "text/event-stream"
         if last_event_id is not None:
@@ -176,36 +191,34 @@ class GatewayClient:
         timeout = httpx.Timeout(None, connect=self._timeout.connect)
         try:
             async with aconnect_sse(
-                self._http, "GET", "/v1/events", headers=headers, timeout=timeout
+                self._http, "GET", path, headers=headers, timeout=timeout
             ) as source:
                 if source.response.status_code >= 400:
                     await source.response.aread()
                     raise _error_from(source.response)
-                yield StreamEvent(0, STREAM_OPENED, None)
+                yield None
                 async for sse in source.aiter_sse():
-                    if not sse.data:
-                        continue  # a bare `retry:` or `id:` block: nothing to dispatch (SSE spec)
-                    try:
-                        yield decode(sse.event, sse.data, sse.id or None)
-                    except BadEvent as exc:
-                        log.warning("ignored an event: %s", exc)
+                    if sse.data:  # a bare `retry:` or `id:` block dispatches nothing (SSE spec)
+                        yield sse
         except (httpx.HTTPError, SSEError) as exc:
             raise GatewayError(
-                "stream_lost", f"event stream interrupted: {type(exc).__name__}"
+                "stream_lost", f"{path} stream interrupted: {type(exc).__name__}"
             ) from None
 
-    # ------------------------------------------------------------- Customers
-
-    async def get(self, customer_id: str) -> Customer | None:
+    async def _find(self, path: str, model: type[M]) -> M | None:
+        """GET one resource; ``None`` when the server says it does not exist (404)."""
         try:
-            answer = await self._call(
-                "GET", f"/v1/customers/{_segment(customer_id)}", w.CustomerWire
-            )
+            return await self._call("GET", path, model)
         except GatewayError as exc:
             if exc.status == 404:
                 return None
             raise
-        return mapping.customer(answer)
+
+    # ------------------------------------------------------------- Customers
+
+    async def get(self, customer_id: str) -> Customer | None:
+        answer = await self._find(f"/v1/customers/{_segment(customer_id)}", w.CustomerWire)
+        return mapping.customer(answer) if answer else None
 
     async def lookup_phone(self, phone_e164: str) -> list[Customer]:
         answer = await self._call(
@@ -245,12 +258,8 @@ class GatewayClient:
 
     async def history_item(self, customer_id: str, item_id: str) -> HistoryItem | None:
         path = f"/v1/customers/{_segment(customer_id)}/history/{_segment(item_id)}"
-        try:
-            return mapping.history_item(await self._call("GET", path, w.HistoryItemWire))
-        except GatewayError as exc:
-            if exc.status == 404:
-                return None
-            raise
+        found = await self._find(path, w.HistoryItemWire)
+        return mapping.history_item(found) if found else None
 
     # ------------------------------------------------------------- Knowledge
 
@@ -264,15 +273,8 @@ class GatewayClient:
         return [mapping.article_hit(h) for h in found.hits]
 
     async def kb_article(self, article_id: str) -> Article | None:
-        try:
-            found = await self._call(
-                "GET", f"/v1/kb/articles/{_segment(article_id)}", w.ArticleWire
-            )
-        except GatewayError as exc:
-            if exc.status == 404:
-                return None
-            raise
-        return mapping.article(found)
+        found = await self._find(f"/v1/kb/articles/{_segment(article_id)}", w.ArticleWire)
+        return mapping.article(found) if found else None
 
     async def kb_feedback(
         self, article_id: str, helpful: bool, context: str = ""

@@ -10,11 +10,9 @@ import json
 import logging
 from collections.abc import AsyncIterator
 
-import httpx
-from httpx_sse import SSEError, aconnect_sse
 from pydantic import ValidationError
 
-from agent_desktop.adapters.gateway.client import GatewayClient, _error_from
+from agent_desktop.adapters.gateway.client import GatewayClient
 from agent_desktop.adapters.gateway.events import MAX_EVENT_BYTES
 from agent_desktop.domain.wallboard import (
     AgentKpis,
@@ -24,7 +22,6 @@ from agent_desktop.domain.wallboard import (
     WallboardEvent,
     WallboardSnapshot,
 )
-from agent_desktop.ports.telephony import GatewayError
 from agent_desktop.protocol import schemas as w
 
 log = logging.getLogger(__name__)
@@ -90,26 +87,12 @@ class GatewayWallboard:
         self.gateway = gateway
 
     async def wallboard_events(self) -> AsyncIterator[WallboardEvent]:
-        gw = self.gateway
-        headers = gw._headers(False)
-        headers["Accept"] = "text/event-stream"
-        timeout = httpx.Timeout(None, connect=gw._timeout.connect)
-        try:
-            async with aconnect_sse(
-                gw._http, "GET", "/v1/wallboard/events", headers=headers, timeout=timeout
-            ) as source:
-                if source.response.status_code >= 400:
-                    await source.response.aread()
-                    raise _error_from(source.response)
-                async for sse in source.aiter_sse():
-                    if sse.data:
-                        event = decode(sse.event, sse.data)
-                        if event is not None:
-                            yield event
-        except (httpx.HTTPError, SSEError) as exc:
-            raise GatewayError(
-                "stream_lost", f"wallboard stream interrupted: {type(exc).__name__}"
-            ) from None
+        async for sse in self.gateway.server_sent_events("/v1/wallboard/events"):
+            if sse is None:
+                continue  # accepted; the snapshot event follows
+            event = decode(sse.event, sse.data)
+            if event is not None:
+                yield event
 
 
 class GatewayKpis:
