@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from agent_desktop.domain.agent import Agent, AgentState
 from agent_desktop.domain.consult import Expert
 from agent_desktop.domain.interaction import Action, Interaction, TranscriptSegment
+from agent_desktop.domain.wallboard import AgentKpis
 
 
 class GatewayError(Exception):
@@ -49,17 +50,38 @@ class Code:
 
 
 @dataclass(frozen=True, slots=True)
+class CodeCatalogue:
+    """The platform's code lists.
+
+    Attributes:
+        wrap_up: wrap-up codes, in the platform's order.
+        not_ready: not-ready reasons.
+        contact_reasons: why customers contact us (the IVR's intents and the ``reason`` of
+            history items), so the desktop shows "Carte non reçue", not ``card_arrival``.
+    """
+
+    wrap_up: list[Code]
+    not_ready: list[Code]
+    contact_reasons: list[Code] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
 class StreamEvent:
     """One decoded event of the platform's stream.
 
-    ``payload`` is an :class:`Agent`, :class:`Interaction`, :class:`TranscriptSegment` or
-    :class:`Expert` (presence) for the known types, ``None`` for ``stream.reset`` (resync
-    from snapshots).
+    ``payload`` is an :class:`Agent`, :class:`Interaction`, :class:`TranscriptSegment`,
+    :class:`Expert` (presence) or :class:`AgentKpis` (the banner's figures) for the known
+    types, ``None`` for ``stream.reset`` (resync from snapshots). ``id`` is
+    :data:`UNNUMBERED` for events that carry a whole current value and are never replayed.
     """
 
     id: int
     type: str
-    payload: Agent | Interaction | TranscriptSegment | Expert | None
+    payload: Agent | Interaction | TranscriptSegment | Expert | AgentKpis | None
+
+
+# The id of an unnumbered event (``agent.kpis``): applied as it comes, no duplicate check.
+UNNUMBERED = 0
 
 
 # The marker `Telephony.events` yields first, when the stream is accepted (not a server event).
@@ -83,8 +105,8 @@ class Telephony(Protocol):
         self, interaction_id: str, action: Action, body: dict[str, Any] | None = None
     ) -> Interaction: ...
 
-    async def codes(self) -> tuple[list[Code], list[Code]]:
-        """(wrap-up codes, not-ready reasons)."""
+    async def codes(self) -> CodeCatalogue:
+        """Wrap-up codes, not-ready reasons and contact reasons."""
         ...
 
     def events(self, last_event_id: int | None = None) -> AsyncIterator[StreamEvent]:

@@ -173,6 +173,16 @@ class InteractionWire(Wire):
     acw_limit_seconds: int | None = Field(
         default=None, description="the queue's after-call work limit, in seconds"
     )
+    wrap_up_blocks_routing: bool = Field(
+        default=True,
+        description="while this interaction waits for its wrap-up the agent gets no new"
+        " interaction (false: the agent is routed again at once, the wrap-up stays open)",
+    )
+    closed_by: Literal["wrap_up", "acw_limit"] | None = Field(
+        default=None,
+        description="why a closed interaction closed: the agent's wrap-up, or the queue's"
+        " ACW limit (the server ended after-call work; a late wrap-up is still accepted)",
+    )
 
 
 class InteractionsSnapshot(Wire):
@@ -364,6 +374,11 @@ class CodeWire(Wire):
 class CodeLists(Wire):
     wrap_up: list[CodeWire]
     not_ready: list[CodeWire]
+    contact_reasons: list[CodeWire] = Field(
+        default_factory=list,
+        description="Why customers contact us: the codes of `attached.intent` and of "
+        "history items' `reason`, with their labels (optional: may be empty).",
+    )
 
 
 # ---------------------------------------------------------------- events (SSE)
@@ -439,15 +454,30 @@ class QueueKpiWire(Wire):
     name: str
     waiting: int
     longest_wait_seconds: int
+    oldest_waiting_since: datetime | None = Field(
+        default=None,
+        description="when the oldest call still waiting arrived (null when none waits): "
+        "the longest wait goes on growing from it without a new event",
+    )
 
 
 class AgentKpisWire(Wire):
-    """The advisor's banner (``GET /v1/agent/kpis``): their queues now and their day."""
+    """The advisor's banner (``GET /v1/agent/kpis`` and the ``agent.kpis`` event): their
+    queues now and their day."""
 
     queues: list[QueueKpiWire]
-    handled: int = Field(description="calls wrapped up today")
-    average_handling_seconds: int = Field(description="from the offer to the wrap-up, mean")
+    handled: int = Field(description="calls answered and wrapped up today")
+    average_handling_seconds: int = Field(
+        description="mean handling time of those calls, from the answer to the end of the "
+        "wrap-up (talk, hold and after-call work), rounded to the second"
+    )
     at: datetime
+
+
+# Sent on `GET /v1/events?include=agent.kpis` only. Unnumbered: no SSE `id`, envelope id 0,
+# never buffered or replayed (each one carries the whole current value).
+EVENT_TYPES["agent.kpis"] = AgentKpisWire
+UNNUMBERED_EVENT_TYPES = frozenset({"agent.kpis"})
 
 
 # ---------------------------------------------------------------- extended agents

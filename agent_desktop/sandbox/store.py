@@ -18,6 +18,7 @@ from pathlib import Path
 
 from agent_desktop.protocol import schemas as w
 from agent_desktop.sandbox.data.generate import ANCHOR
+from agent_desktop.sandbox.data.intents import INTENTS
 from agent_desktop.sandbox.data.text import fold
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -354,7 +355,12 @@ class Store:
             lists[r["kind"]].append(
                 w.CodeWire(code=r["code"], label_fr=r["label_fr"], label_en=r["label_en"])
             )
-        return w.CodeLists(wrap_up=lists["wrap_up"], not_ready=lists["not_ready"])
+        reasons = [
+            w.CodeWire(code=i.code, label_fr=i.label_fr, label_en=i.label_en) for i in INTENTS
+        ]
+        return w.CodeLists(
+            wrap_up=lists["wrap_up"], not_ready=lists["not_ready"], contact_reasons=reasons
+        )
 
     def experts(self) -> list[sqlite3.Row]:
         return list(self._db.execute("SELECT * FROM experts ORDER BY id"))

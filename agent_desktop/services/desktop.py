@@ -35,12 +35,14 @@ from agent_desktop.domain.interaction import (
     TranscriptSegment,
 )
 from agent_desktop.domain.screen_pop import ScreenPop
+from agent_desktop.domain.wallboard import AgentKpis, AgentKpisChanged
 from agent_desktop.ports.customers import Customers
 from agent_desktop.ports.history import History
 from agent_desktop.ports.knowledge import Knowledge
 from agent_desktop.ports.outbox import CommandSender, OutboxStore
 from agent_desktop.ports.telephony import Code, GatewayError, SessionInfo, StreamEvent, Telephony
 from agent_desktop.services.calls import CallService
+from agent_desktop.services.contact_reasons import ContactReasons
 from agent_desktop.services.event_bus import EventBus
 from agent_desktop.services.event_stream import EventStream
 from agent_desktop.services.history import HistoryService
@@ -75,7 +77,9 @@ class Desktop:
         summary: the customer summary, local or AI (see :class:`SummaryService`).
         kb_contributions: new articles and fixes, through the outbox.
         stream: the event stream's state (see :class:`EventStream`).
+        kpis: the latest banner figures the server pushed (``agent.kpis``), if any.
         wrap_up_codes / not_ready_reasons: the platform's code lists.
+        contact_reasons: the labels of contact-reason codes (history, intents).
         tasks: every background task the core started.
     """
 
@@ -98,7 +102,8 @@ class Desktop:
         # The gateway adapter serves history too; another connector may not.
         self.history = HistoryService(customers if isinstance(customers, History) else None)
         self.knowledge = KnowledgeService(customers if isinstance(customers, Knowledge) else None)
-        self.summary = SummaryService(self.history)
+        self.contact_reasons = ContactReasons()
+        self.summary = SummaryService(self.history, self.contact_reasons)
         self.stream = EventStream(telephony, self.bus, self._on_stream_event, self.resync)
         self.wrap_up_codes: list[Code] = []
         self.not_ready_reasons: list[Code] = []
@@ -112,6 +117,7 @@ class Desktop:
         self.bus.subscribe(ConnectionChanged, self._on_link)
         self.bus.subscribe(OutboxDelivered, self._on_delivered)
         self.recovered: Notice | None = None
+        self.kpis: AgentKpisChanged | None = None  # the banner's figures, pushed by the server
         self._stream_task: asyncio.Task[None] | None = None
         self.bus.subscribe(InteractionOffered, self._on_offered)
         self.bus.subscribe(InteractionClosed, self._on_closed)
@@ -125,7 +131,9 @@ class Desktop:
         """
         self.session = await self._telephony.login(username, password)
         self._set_agent(self.session.agent)
-        self.wrap_up_codes, self.not_ready_reasons = await self._telephony.codes()
+        catalogue = await self._telephony.codes()
+        self.wrap_up_codes, self.not_ready_reasons = catalogue.wrap_up, catalogue.not_ready
+        self.contact_reasons.update(catalogue.contact_reasons)
         self.stream.last_event_id = await self.resync()
         self._stream_task = self.tasks.spawn(self.stream.run(), name="event-stream")
         self.outbox.owner = username
@@ -291,6 +299,9 @@ class Desktop:
             self.calls.add_transcript(payload)
         elif isinstance(payload, Expert):
             self.bus.publish(ExpertPresenceChanged(payload))
+        elif isinstance(payload, AgentKpis):
+            self.kpis = AgentKpisChanged(payload, time.monotonic())
+            self.bus.publish(self.kpis)
 
     def _on_offered(self, event: InteractionOffered) -> None:
         if not event.interaction.is_live:

@@ -26,7 +26,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -41,8 +40,10 @@ from agent_desktop.domain.interaction import Interaction, TranscriptSegment
 from agent_desktop.domain.screen_pop import Identification, ScreenPop
 from agent_desktop.ports.history import CHANNELS, HistoryItem
 from agent_desktop.ports.telephony import GatewayError
+from agent_desktop.services.contact_reasons import code_as_words
 from agent_desktop.services.history import HistoryQuery, HistoryService
 from agent_desktop.ui.bridge import DesktopBridge
+from agent_desktop.ui.channel_filter import ChannelFilter
 from agent_desktop.ui.icons import icon
 from agent_desktop.ui.text import plain_label
 
@@ -76,14 +77,17 @@ def direction_label(direction: str) -> str:
     return QCoreApplication.translate("History", "inbound")
 
 
-def item_text(item: HistoryItem) -> str:
-    """Three lines: when/what/who, why/outcome, the one-line extract."""
+def item_text(item: HistoryItem, reason_label: Callable[[str], str] = code_as_words) -> str:
+    """Three lines: when/what/who, why/outcome, the one-line extract.
+
+    ``reason_label`` names the reason code ("Carte non reçue" for ``card_arrival``).
+    """
     when = item.at.astimezone().strftime("%d/%m/%Y %H:%M")
     who = " · ".join(p for p in (item.queue, item.agent) if p)
     first = " · ".join(
         p for p in (when, channel_label(item.channel), direction_label(item.direction), who) if p
     )
-    reason = item.reason.replace("_", " ") if item.reason else None  # codes read as words
+    reason = reason_label(item.reason) if item.reason else None
     second = " → ".join(p for p in (reason, item.outcome) if p)
     extract = " ".join(item.summary.split())
     if len(extract) > 140:
@@ -105,11 +109,16 @@ class HistoryModel(QAbstractListModel):
     sig_error = Signal(str)
 
     def __init__(
-        self, service: HistoryService, spawn: Spawn, parent: QWidget | None = None
+        self,
+        service: HistoryService,
+        spawn: Spawn,
+        parent: QWidget | None = None,
+        reason_label: Callable[[str], str] = code_as_words,
     ) -> None:
         super().__init__(parent)
         self._service = service
         self._spawn = spawn
+        self.reason_label = reason_label
         self.query: HistoryQuery | None = None
         self.items: list[HistoryItem] = []
         self.total = 0
@@ -211,7 +220,7 @@ class HistoryModel(QAbstractListModel):
             return None
         item = self.items[row - self._offset]
         if role == Qt.ItemDataRole.DisplayRole:
-            return item_text(item)
+            return item_text(item, self.reason_label)
         if role == Qt.ItemDataRole.DecorationRole:
             return icon(f"channel-{item.channel}")
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -258,13 +267,20 @@ class HistoryModel(QAbstractListModel):
 class HistoryReader(QDialog):
     """One history item read whole, as plain text (e-mail, chat, call notes, letter)."""
 
-    def __init__(self, item: HistoryItem, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        item: HistoryItem,
+        parent: QWidget | None = None,
+        reason_label: Callable[[str], str] = code_as_words,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("historyReader")
-        self.setWindowTitle(f"{channel_label(item.channel)} — {item.reason or item.id}")
+        reason = reason_label(item.reason) if item.reason else item.id
+        self.setWindowTitle(f"{channel_label(item.channel)} — {reason}")
         self.resize(560, 480)
         layout = QVBoxLayout(self)
-        self.header = plain_label(item_text(item).split("\n")[0], self, "historyReaderHeader")
+        lines = item_text(item, reason_label).split("\n")
+        self.header = plain_label("\n".join(lines[:2]), self, "historyReaderHeader")
         self.header.setWordWrap(True)
         layout.addWidget(self.header)
         self.text = QPlainTextEdit(self)
@@ -283,7 +299,7 @@ class HistoryPanel(QWidget):
     Attributes:
         model: the timeline (see :class:`HistoryModel`).
         view: the list showing it.
-        channel: the channel filter; search: the full-text search (debounced).
+        channel: the channel filter (any set of channels); search: the full-text search (debounced).
         reader: the last opened item's reader, if any.
 
     Signals:
@@ -304,12 +320,7 @@ class HistoryPanel(QWidget):
         self.customer_id: str | None = None
         self.reader: HistoryReader | None = None
 
-        self.channel = QComboBox(self)
-        self.channel.setObjectName("historyChannel")
-        self.channel.addItem(self.tr("All channels"), "")
-        for name in CHANNELS:
-            self.channel.addItem(icon(f"channel-{name}"), channel_label(name), name)
-        self.channel.setAccessibleName(self.tr("Channel"))
+        self.channel = ChannelFilter(CHANNELS, channel_label, self)
         self.search = QLineEdit(self)
         self.search.setObjectName("historySearch")
         self.search.setPlaceholderText(self.tr("Search the history…"))
@@ -320,7 +331,12 @@ class HistoryPanel(QWidget):
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filters)
 
-        self.model = HistoryModel(self._service, self._spawn, self)
+        self.model = HistoryModel(
+            self._service,
+            self._spawn,
+            self,
+            lambda code: desktop.contact_reasons.label(code, bridge.lang),
+        )
         self.view = QListView(self)
         self.view.setObjectName("historyList")
         self.view.setModel(self.model)
@@ -343,7 +359,7 @@ class HistoryPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
 
-        self.channel.currentIndexChanged.connect(self.apply_filters)
+        self.channel.sig_changed.connect(lambda _channels: self.apply_filters())
         self.search.textEdited.connect(lambda _t: self._debounce.start())
         self.search.returnPressed.connect(self.apply_filters)
         self.model.sig_total.connect(self._show_total)
@@ -388,10 +404,7 @@ class HistoryPanel(QWidget):
         if self.customer_id is None:
             self.model.set_query(None)
             return
-        channel = self.channel.currentData()
-        query = HistoryQuery(
-            self.customer_id, (channel,) if channel else (), self.search.text().strip()
-        )
+        query = HistoryQuery(self.customer_id, self.channel.channels(), self.search.text().strip())
         if query != self.model.query:
             self.model.set_query(query)
 
@@ -418,7 +431,7 @@ class HistoryPanel(QWidget):
         except GatewayError as exc:
             self._show_error(exc.message)
             return None
-        self.reader = HistoryReader(whole or item, self)
+        self.reader = HistoryReader(whole or item, self, self.model.reason_label)
         self.reader.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.reader.show()
         self.sig_opened.emit(self.reader)

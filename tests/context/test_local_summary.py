@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from agent_desktop.ports.history import HistoryItem
+from agent_desktop.ports.telephony import Code
+from agent_desktop.services.contact_reasons import ContactReasons
 from agent_desktop.services.summary.local import SummaryInput, local_summary
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
@@ -58,3 +60,19 @@ def test_no_history_no_live_call() -> None:
     text = local_summary(SummaryInput("C1", [], NOW, "en"))
     assert "Reason: not known yet" in text
     assert "Next step: listen for the customer's reason" in text
+
+
+def test_reasons_are_named_in_the_summary_language() -> None:
+    reasons = ContactReasons([Code("card_arrival", "Carte non reçue", "Card not arrived")])
+    french = local_summary(
+        SummaryInput("C1", ITEMS, NOW, "fr", reason_label=lambda code: reasons.label(code, "fr"))
+    )
+    assert "Motif : Carte non reçue" in french
+    assert "Carte non reçue — Réclamation ouverte" in french
+    assert "card arrival" not in french and "card_arrival" not in french
+    english = local_summary(
+        SummaryInput("C1", ITEMS, NOW, "en", reason_label=lambda code: reasons.label(code, "en"))
+    )
+    assert "Reason: Card not arrived" in english
+    # A code the platform did not label still reads as words.
+    assert reasons.label("change_pin", "fr") == "change pin"

@@ -1,5 +1,5 @@
 """The History dock on the real wire: it follows the identified caller, pages lazily
-through a 50 000-item history, filters by channel, searches on the server, opens an item
+through a 50 000-item history, filters by any set of channels, names reasons, searches on the server, opens an item
 whole, and shows the live call on top growing with its transcript."""
 
 from __future__ import annotations
@@ -53,12 +53,26 @@ async def test_fifty_thousand_items_page_lazily_filter_and_search(
             ids = [i.id for i in model.items]
             assert len(set(ids)) == len(ids)
 
-            # Filter by channel: the server counts and pages e-mails only.
-            panel.channel.setCurrentIndex(panel.channel.findData("email"))
-            await until(lambda: model.items and model.query and model.query.channels)
+            # Reasons read as the platform's labels, not as codes.
+            coded = next(i for i in model.items if i.reason and "_" in i.reason)
+            row = model.index(model.items.index(coded)).data()
+            assert coded.reason is not None and coded.reason not in row
+            assert desktop.contact_reasons.label(coded.reason, "en") in row
+
+            # Filter by several channels: the server counts and pages those only.
+            panel.channel.set_channels(("email", "chat"))
+            await until(lambda: model.query is not None and len(model.query.channels) == 2)
+            await until(lambda: len(model.items) > 0)
+            both = model.total
+            assert {i.channel for i in model.items} <= {"email", "chat"}
+            assert 0 < both < 50_000
+
+            # Then e-mails only: fewer items than e-mails and chats together.
+            panel.channel.set_channels(("email",))
+            await until(lambda: model.query is not None and model.query.channels == ("email",))
             await until(lambda: len(model.items) > 0)
             assert {i.channel for i in model.items} == {"email"}
-            assert 0 < model.total < 50_000
+            assert 0 < model.total < both
 
             # Full-text search on the server, combined with the filter.
             word = model.items[0].summary.split()[0].strip(".,;:!?«»\"'")

@@ -33,6 +33,7 @@ from agent_desktop.domain.interaction import (
 )
 from agent_desktop.ports.telephony import (
     Code,
+    CodeCatalogue,
     GatewayError,
     SessionInfo,
     StreamEvent,
@@ -49,6 +50,10 @@ REASONS = [
 WRAP_UP_CODES = [
     Code("resolved", "Demande traitée", "Request handled"),
     Code("callback", "Rappel à planifier", "Callback needed"),
+]
+CONTACT_REASONS = [
+    Code("card_arrival", "Carte non reçue", "Card not arrived"),
+    Code("atm_support", "Aide au distributeur", "ATM support"),
 ]
 
 
@@ -109,8 +114,8 @@ class RecordingTelephony:
             await self.act(parts[-2], Action.WRAPUP, body)
         return {}
 
-    async def codes(self) -> tuple[list[Code], list[Code]]:
-        return WRAP_UP_CODES, REASONS
+    async def codes(self) -> CodeCatalogue:
+        return CodeCatalogue(WRAP_UP_CODES, REASONS, CONTACT_REASONS)
 
     async def events(self, last_event_id: int | None = None) -> AsyncIterator[StreamEvent]:
         if False:  # pragma: no cover - an empty stream

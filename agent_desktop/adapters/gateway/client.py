@@ -27,7 +27,7 @@ from agent_desktop.ports.history import HistoryItem, HistoryPage
 from agent_desktop.ports.knowledge import Article, ArticleHit
 from agent_desktop.ports.telephony import (
     STREAM_OPENED,
-    Code,
+    CodeCatalogue,
     GatewayError,
     SessionInfo,
     StreamEvent,
@@ -158,9 +158,13 @@ class GatewayClient:
         """Send one outbox item with its own idempotency key (see ``commands.py``)."""
         return await commands.send_command(self, self._http, method, path, body, idempotency_key)
 
-    async def codes(self) -> tuple[list[Code], list[Code]]:
+    async def codes(self) -> CodeCatalogue:
         lists = await self._call("GET", "/v1/codes", w.CodeLists)
-        return [mapping.code(c) for c in lists.wrap_up], [mapping.code(c) for c in lists.not_ready]
+        return CodeCatalogue(
+            wrap_up=[mapping.code(c) for c in lists.wrap_up],
+            not_ready=[mapping.code(c) for c in lists.not_ready],
+            contact_reasons=[mapping.code(c) for c in lists.contact_reasons],
+        )
 
     async def events(self, last_event_id: int | None = None) -> AsyncIterator[StreamEvent]:
         """Yield decoded events until the server closes the stream or the link drops.
@@ -168,7 +172,8 @@ class GatewayClient:
         A malformed or unknown event is logged (its type and the reason only) and
         skipped; transport failures end the iteration with :class:`GatewayError`.
         """
-        async for sse in self.server_sent_events("/v1/events", last_event_id):
+        # agent.kpis: the banner's figures, pushed when they change (unnumbered)
+        async for sse in self.server_sent_events("/v1/events?include=agent.kpis", last_event_id):
             if sse is None:
                 yield StreamEvent(0, STREAM_OPENED, None)
                 continue

@@ -137,7 +137,7 @@
 <context>
     <name>CallAlerter</name>
     <message>
-        <location filename="../../ui/alert.py" line="110"/>
+        <location filename="../../ui/alert.py" line="115"/>
         <source>Incoming call</source>
         <translation>Appel entrant</translation>
     </message>
@@ -271,6 +271,17 @@
         <location filename="../../ui/extended/window.py" line="97"/>
         <source>Callback</source>
         <translation>Rappel demandé</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelFilter</name>
+    <message numerus="yes">
+        <location filename="../../ui/channel_filter.py" line="111"/>
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n canal</numerusform>
+            <numerusform>%n canaux</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -598,110 +609,115 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>History</name>
     <message>
-        <location filename="../../ui/history_panel.py" line="61"/>
+        <location filename="../../ui/history_panel.py" line="62"/>
         <source>Call</source>
         <translation>Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="62"/>
+        <location filename="../../ui/history_panel.py" line="63"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="63"/>
+        <location filename="../../ui/history_panel.py" line="64"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="64"/>
+        <location filename="../../ui/history_panel.py" line="65"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="65"/>
+        <location filename="../../ui/history_panel.py" line="66"/>
         <source>Social media</source>
         <translation>Réseaux sociaux</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="66"/>
+        <location filename="../../ui/history_panel.py" line="67"/>
         <source>Callback</source>
         <translation>Rappel</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="67"/>
+        <location filename="../../ui/history_panel.py" line="68"/>
         <source>Letter</source>
         <translation>Courrier</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="68"/>
+        <location filename="../../ui/history_panel.py" line="69"/>
         <source>Web</source>
         <translation>Web</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="75"/>
+        <location filename="../../ui/history_panel.py" line="76"/>
         <source>outbound</source>
         <translation>sortant</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="76"/>
+        <location filename="../../ui/history_panel.py" line="77"/>
         <source>inbound</source>
         <translation>entrant</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="171"/>
+        <location filename="../../ui/history_panel.py" line="180"/>
         <source>Now</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="182"/>
+        <location filename="../../ui/history_panel.py" line="191"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="184"/>
+        <location filename="../../ui/history_panel.py" line="193"/>
         <source>Advisor</source>
         <translation>Conseiller</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="188"/>
+        <location filename="../../ui/history_panel.py" line="197"/>
         <source>In progress</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="210"/>
+        <location filename="../../ui/history_panel.py" line="219"/>
         <source>The interaction in progress</source>
         <translation>L&apos;échange en cours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_filter.py" line="75"/>
+        <source>Channels</source>
+        <translation>Canaux</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_filter.py" line="80"/>
+        <source>All channels</source>
+        <translation>Tous les canaux</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_filter.py" line="114"/>
+        <source>Shown: %1</source>
+        <translation>Affichés : %1</translation>
     </message>
 </context>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../ui/history_panel.py" line="309"/>
-        <source>All channels</source>
-        <translation>Tous les canaux</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history_panel.py" line="312"/>
-        <source>Channel</source>
-        <translation>Canal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history_panel.py" line="315"/>
+        <location filename="../../ui/history_panel.py" line="326"/>
         <source>Search the history…</source>
         <translation>Rechercher dans l&apos;historique…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="356"/>
+        <location filename="../../ui/history_panel.py" line="372"/>
         <source>This platform does not provide the history.</source>
         <translation>Cette plateforme ne fournit pas l&apos;historique.</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="358"/>
+        <location filename="../../ui/history_panel.py" line="374"/>
         <source>The history appears when a customer is identified.</source>
         <translation>L&apos;historique s&apos;affiche dès que le client est identifié.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/history_panel.py" line="399"/>
+        <location filename="../../ui/history_panel.py" line="412"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n élément</numerusform>
@@ -709,12 +725,12 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         </translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="403"/>
+        <location filename="../../ui/history_panel.py" line="416"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_panel.py" line="406"/>
+        <location filename="../../ui/history_panel.py" line="419"/>
         <source>The history could not be loaded: %1</source>
         <translation>Impossible de charger l&apos;historique : %1</translation>
     </message>
@@ -1232,12 +1248,12 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>RingingBanner</name>
     <message>
-        <location filename="../../ui/alert.py" line="65"/>
+        <location filename="../../ui/alert.py" line="70"/>
         <source>Incoming call</source>
         <translation>Appel entrant</translation>
     </message>
     <message>
-        <location filename="../../ui/alert.py" line="70"/>
+        <location filename="../../ui/alert.py" line="75"/>
         <source>%1 answer · %2 reject</source>
         <translation>%1 décrocher · %2 refuser</translation>
     </message>

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import AsyncGenerator, Sequence
+from collections.abc import AsyncGenerator, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from agent_desktop.ports.history import HistoryItem
 from agent_desktop.ports.summarizer import Prompt
+from agent_desktop.services.contact_reasons import code_as_words
 
 REPEAT_WINDOW = timedelta(days=30)
 
@@ -110,6 +111,7 @@ class SummaryInput:
         utterances: the live transcript, oldest first (``speaker: text``).
         language: the UI language of the summary.
         now: the reference time (passed in so the summary is deterministic).
+        reason_label: the label of a history item's reason code in ``language``.
     """
 
     customer_id: str
@@ -118,10 +120,7 @@ class SummaryInput:
     language: str = "fr"
     live_intent: str | None = None
     utterances: Sequence[str] = field(default_factory=tuple)
-
-
-def _label(reason: str | None) -> str:
-    return (reason or "").replace("_", " ")
+    reason_label: Callable[[str], str] = code_as_words
 
 
 def _has(outcome: str | None, keys: Sequence[str]) -> bool:
@@ -136,10 +135,14 @@ def _mood(text: str) -> int:
 
 def local_summary(data: SummaryInput) -> str:
     t = TEXTS["fr" if data.language == "fr" else "en"]
+
+    def name(code: str | None) -> str:
+        return data.reason_label(code) if code else ""
+
     items = list(data.items)  # newest first
     recent = [i for i in items if data.now - i.at <= REPEAT_WINDOW]
     reasons = Counter(i.reason for i in recent if i.reason)
-    reason = data.live_intent or (_label(reasons.most_common(1)[0][0]) if reasons else None)
+    reason = data.live_intent or (name(reasons.most_common(1)[0][0]) if reasons else None)
 
     promises: list[str] = []
     pending_promise: str | None = None
@@ -152,10 +155,10 @@ def local_summary(data: SummaryInput) -> str:
             for i in later
         )
         when = item.at.strftime("%d/%m")
-        promises.append(f"{item.outcome} ({_label(item.reason)}, {t['on']} {when}) — "
+        promises.append(f"{item.outcome} ({name(item.reason)}, {t['on']} {when}) — "
                         f"{t['kept'] if kept else t['not_kept']}")  # fmt: skip
         if not kept and pending_promise is None:
-            pending_promise = f"{item.outcome} ({_label(item.reason)})"
+            pending_promise = f"{item.outcome} ({name(item.reason)})"
 
     open_issues: list[str] = []
     closed_reasons: set[str] = set()
@@ -163,7 +166,7 @@ def local_summary(data: SummaryInput) -> str:
         if _has(item.outcome, RESOLVED) and item.reason:
             closed_reasons.add(item.reason)
         elif _has(item.outcome, OPEN) and item.reason not in closed_reasons:
-            label = f"{_label(item.reason)} — {item.outcome}"
+            label = f"{name(item.reason)} — {item.outcome}"
             if label not in open_issues:
                 open_issues.append(label)
             if item.reason:

@@ -22,6 +22,7 @@ from agent_desktop.domain.customer import Customer
 from agent_desktop.domain.interaction import Interaction, TranscriptSegment
 from agent_desktop.ports.history import HistoryItem
 from agent_desktop.ports.summarizer import Prompt, Summarizer, SummarizerError
+from agent_desktop.services.contact_reasons import ContactReasons
 from agent_desktop.services.history import HistoryQuery, HistoryService
 from agent_desktop.services.summary.local import LocalSummarizer, SummaryInput, local_summary
 from agent_desktop.services.summary.redact import Redactor
@@ -88,12 +89,27 @@ class SummaryService:
     """
 
     def __init__(
-        self, history: HistoryService, remote: Summarizer | None = None, timeout: float = 25.0
+        self,
+        history: HistoryService,
+        reasons: ContactReasons | None = None,
+        remote: Summarizer | None = None,
+        timeout: float = 25.0,
     ) -> None:
         self._history = history
+        self._reasons = reasons or ContactReasons()
         self.remote = remote
         self.timeout = timeout
         self.cache: dict[tuple[str, str, str], Summary] = {}
+
+    def _live_intent(self, interaction: Interaction | None, language: str) -> str | None:
+        """The live call's reason in the summary's language (the IVR labels it in the
+        customer's)."""
+        if interaction is None:
+            return None
+        attached = interaction.attached
+        if attached.intent and (self._reasons.knows(attached.intent) or not attached.intent_label):
+            return self._reasons.label(attached.intent, language)
+        return attached.intent_label
 
     async def summarize(
         self,
@@ -122,10 +138,9 @@ class SummaryService:
             items=items,
             now=now or datetime.now(UTC),
             language=language,
-            live_intent=(interaction.attached.intent_label or interaction.attached.intent)
-            if interaction
-            else None,
+            live_intent=self._live_intent(interaction, language),
             utterances=tuple(f"{s.speaker}: {s.text}" for s in transcript),
+            reason_label=lambda code: self._reasons.label(code, language),
         )
         local_text = local_summary(data)
         text, provider, note = local_text, LocalSummarizer.name, None
