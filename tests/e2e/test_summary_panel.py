@@ -19,6 +19,7 @@ from agent_desktop.domain.interaction import Action
 from agent_desktop.domain.screen_pop import ScreenPop
 from agent_desktop.sandbox.server import SandboxServer
 from agent_desktop.services.desktop import Desktop
+from agent_desktop.services.history import HistoryQuery
 from agent_desktop.services.summary.service import Summary
 from agent_desktop.ui.summary_panel import SummaryPanel
 
@@ -54,6 +55,11 @@ async def test_local_summary_by_default_cached_and_regenerated(
             assert summary.provider == "local" and summary.note is None
             assert panel.text.toPlainText() == summary.text
             assert "Motif" in summary.text and "Prochaine étape" in summary.text
+            # Contact reasons are named in French, never shown as codes or code words.
+            page = await desktop.history.page(HistoryQuery("C100042"))
+            codes = {i.reason for i in page.items if i.reason and "_" in i.reason}
+            assert any(desktop.contact_reasons.label(c, "fr") in summary.text for c in codes)
+            assert not [c for c in codes if c.replace("_", " ") in summary.text], summary.text
             assert "local" in panel.provider.text()  # "locally" / "localement"
             again = finished(panel)
             panel.refresh()

@@ -96,7 +96,7 @@ class SummaryService:
         timeout: float = 25.0,
     ) -> None:
         self._history = history
-        self._reasons = reasons or ContactReasons()
+        self._reasons = reasons if reasons is not None else ContactReasons()
         self.remote = remote
         self.timeout = timeout
         self.cache: dict[tuple[str, str, str], Summary] = {}
