@@ -202,7 +202,6 @@ class Application:
             from agent_desktop.ui.main_window import MainWindow
 
             self.window = MainWindow(self.desktop, self.lang, self.settings)
-            self._start_kpi_banner(self.window)
             self.window.show()
             self._install_plugins(mode)
         self.timings["window_shown"] = time.perf_counter() - self._started
@@ -239,13 +238,6 @@ class Application:
         window.resize(1280, 800)
         window.show()
         return window
-
-    def _start_kpi_banner(self, window: Any) -> None:
-        from agent_desktop.adapters.gateway.wallboard import GatewayKpis
-        from agent_desktop.services.wallboard import KpiService
-
-        assert self.gateway is not None
-        window.kpi_banner.start(KpiService(GatewayKpis(self.gateway)), self.tasks)
 
     def _wallboard_window(self) -> Any:
         from agent_desktop.adapters.gateway.wallboard import GatewayWallboard

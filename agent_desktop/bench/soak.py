@@ -108,4 +108,4 @@ async def _one_call(desktop: Desktop, control: httpx.AsyncClient) -> None:
         dispose()
     await desktop.act(interaction_id, Action.ANSWER)
     await desktop.act(interaction_id, Action.HANGUP)
-    await desktop.wrap_up(interaction_id, None)
+    await desktop.wrap_up(interaction_id, "resolved")  # some queues require a code

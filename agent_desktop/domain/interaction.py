@@ -136,6 +136,10 @@ class Interaction:
             ``caller_abandoned``, ``no_answer``, ``transferred``…).
         consult: the consult leg, if one was placed (see :mod:`domain.consult`).
         parties: the conference parties while the call is a conference.
+        wrap_up_code_required / acw_limit_seconds / wrap_up_blocks_routing: the queue's
+            wrap-up policy (see docs/protocol.md).
+        closed_by: why a closed interaction closed: ``wrap_up`` or ``acw_limit`` (the
+            server ended after-call work; a late wrap-up is still accepted).
     """
 
     id: str
@@ -152,6 +156,8 @@ class Interaction:
     parties: tuple[Party, ...] = ()
     wrap_up_code_required: bool = False
     acw_limit_seconds: int | None = None
+    wrap_up_blocks_routing: bool = True
+    closed_by: str | None = None  # "wrap_up" or "acw_limit" once closed
 
     def allows(self, action: Action) -> bool:
         return action in self.allowed_actions

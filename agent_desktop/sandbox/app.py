@@ -37,6 +37,7 @@ from agent_desktop.sandbox.routes import (
     stream,
     wallboard,
 )
+from agent_desktop.sandbox.state_db import StateDb
 from agent_desktop.sandbox.store import Store
 
 log = logging.getLogger(__name__)
@@ -101,6 +102,7 @@ def create_app(
         ctx = SandboxContext.build(config, store)
         if kept is not None:
             kept.adopt(ctx)
+        ctx.center.state_db = app.state.idempotency.db  # wrap-ups and answers: one file
         app.state.sandbox = ctx
         ctx.scenario.start()
         try:
@@ -134,7 +136,9 @@ def create_app(
         return ctx.center.user_for_token(token) if ctx is not None else None
 
     # added last = outermost: the body limit runs before anything reads the body
-    memory = kept.idempotency if kept is not None else IdempotencyMemory()
+    memory = (
+        kept.idempotency if kept is not None else IdempotencyMemory(db=StateDb(config.state_path))
+    )
     app.state.idempotency = memory
     app.add_middleware(Idempotency, user_for_token=user_for_token, memory=memory)
     app.add_middleware(BodyLimit, max_bytes=config.max_body_bytes)

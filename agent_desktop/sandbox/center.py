@@ -41,6 +41,11 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
+def wait_seconds(since: datetime | None) -> int:
+    """Whole seconds waited since ``since`` (0 when nobody waits)."""
+    return max(0, int((now() - since).total_seconds())) if since is not None else 0
+
+
 class Listener(Protocol):
     """What the scenario engine wants to hear about."""
 
@@ -122,9 +127,10 @@ class QueueCounters:
     answered: int = 0
     answered_in_target: int = 0
     abandoned: int = 0
-    # background load simulated by the scenario engine
+    # background load simulated by the scenario engine (or pinned by the control API)
     waiting: int = 0
-    longest_wait_seconds: int = 0
+    oldest_waiting_at: datetime | None = None  # when the oldest of those calls arrived
+    pinned: bool = False  # set by PUT /sandbox/queues/{id}/load: the drift leaves it alone
 
 
 class ContactCenter:
@@ -469,6 +475,18 @@ class ContactCenter:
 
     # ------------------------------------------------------------ statistics
 
+    def queue_waiting(self, queue_id: str) -> tuple[int, datetime | None]:
+        """Calls waiting in a queue (the background load and the calls still ringing) and
+        when the oldest of them arrived (the IVR's ``waited_seconds`` before the offer)."""
+        c = self.counters[queue_id]
+        ringing = [
+            call.created_at - timedelta(seconds=call.attached.waited_seconds)
+            for call in self.calls.values()
+            if call.state == InteractionState.OFFERED and call.attached.queue_id == queue_id
+        ]
+        arrivals = ringing + ([c.oldest_waiting_at] if c.waiting and c.oldest_waiting_at else [])
+        return c.waiting + len(ringing), min(arrivals, default=None)
+
     def queue_stats(self) -> w.QueueStatsList:
         out = []
         for queue in QUEUES:
@@ -483,25 +501,14 @@ class ContactCenter:
             for a in members:
                 if a.state == AgentState.NOT_READY and a.reason_code:
                     reasons[a.reason_code] = reasons.get(a.reason_code, 0) + 1
-            ringing = [
-                call
-                for call in self.calls.values()
-                if call.state == InteractionState.OFFERED and call.attached.queue_id == queue.id
-            ]
-            longest = max(
-                [c.longest_wait_seconds]
-                + [
-                    call.attached.waited_seconds + int(time.monotonic() - call.offered_monotonic)
-                    for call in ringing
-                ]
-            )
+            waiting, oldest = self.queue_waiting(queue.id)
             finished = c.answered + c.abandoned
             out.append(
                 w.QueueStatsWire(
                     queue_id=queue.id,
                     name=queue.name,
-                    waiting=c.waiting + len(ringing),
-                    longest_wait_seconds=longest,
+                    waiting=waiting,
+                    longest_wait_seconds=wait_seconds(oldest),
                     service_level=round(c.answered_in_target / c.answered, 3)
                     if c.answered
                     else 1.0,

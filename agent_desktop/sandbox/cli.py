@@ -35,6 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir", type=Path, default=None, help="where to cache the generated database"
     )
+    parser.add_argument(
+        "--state-file",
+        type=Path,
+        default=None,
+        help="SQLite file keeping stored wrap-ups and idempotency keys across restarts",
+    )
     parser.add_argument("--verbose", action="store_true", help="log at INFO level")
     return parser
 
@@ -51,6 +57,7 @@ def run(argv: list[str]) -> int:
         data_dir=args.data_dir,
         auto_calls=args.auto_calls,
         call_interval=args.call_interval,
+        state_path=args.state_file,
     )
 
     def announce(url: str) -> None:

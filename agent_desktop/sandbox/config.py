@@ -17,6 +17,7 @@ class SandboxConfig:
     offer_timeout: seconds an offer rings before it is missed (``no_answer``).
     transcript_interval: mean seconds between transcript lines; 0 turns transcripts off.
     keepalive_interval: seconds between ``: keepalive`` comments on idle streams.
+    kpi_interval: at least this many seconds between two ``agent.kpis`` events of a stream.
     event_buffer_size: how many events are kept for replay with ``Last-Event-ID``.
     presence_interval: mean seconds between two expert presence changes.
     consult_answer_delay: mean seconds before an available expert answers a consult.
@@ -34,6 +35,7 @@ class SandboxConfig:
     offer_timeout: float = 30.0
     transcript_interval: float = 3.0
     keepalive_interval: float = 15.0
+    kpi_interval: float = 1.0
     event_buffer_size: int = 1000
     presence_interval: float = 45.0
     consult_answer_delay: float = 2.0

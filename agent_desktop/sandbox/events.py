@@ -12,6 +12,7 @@ import asyncio
 import json
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -68,6 +69,7 @@ class EventHub:
         self._buffer_size = buffer_size
         self._evicted_up_to = self.start_id
         self._subscribers: set[Subscription] = set()
+        self._watchers: set[Callable[[], None]] = set()
         self.closed = False
 
     @property
@@ -89,6 +91,18 @@ class EventHub:
         for sub in self._subscribers:
             if sub.agent == event.agent:
                 sub.queue.put_nowait(event)
+        self.touch()
+
+    def watch(self, callback: Callable[[], None]) -> Callable[[], None]:
+        """Call ``callback`` whenever the centre may have changed (every event published,
+        and :meth:`touch`); returns the function that stops it."""
+        self._watchers.add(callback)
+        return lambda: self._watchers.discard(callback)
+
+    def touch(self) -> None:
+        """Something changed that figures depend on (e.g. a queue's background load)."""
+        for callback in list(self._watchers):
+            callback()
 
     def publish(self, agent: str, event_type: str, data: BaseModel) -> Event:
         """Number, buffer and deliver one event of ``agent``."""

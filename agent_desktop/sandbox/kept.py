@@ -11,11 +11,13 @@ server was down is delivered exactly once when it is back.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from agent_desktop.sandbox.center import ContactCenter
 from agent_desktop.sandbox.context import SandboxContext
 from agent_desktop.sandbox.middleware import IdempotencyMemory
 from agent_desktop.sandbox.scenario import Scenario
+from agent_desktop.sandbox.state_db import StateDb
 
 
 @dataclass(slots=True)
@@ -23,6 +25,11 @@ class KeptState:
     center: ContactCenter | None = None
     idempotency: IdempotencyMemory = field(default_factory=IdempotencyMemory)
     restarts: int = 0
+
+    @classmethod
+    def with_state_file(cls, path: Path | None) -> KeptState:
+        """Kept state whose stored wrap-ups and idempotent answers live in ``path``."""
+        return cls(idempotency=IdempotencyMemory(db=StateDb(path)))
 
     def adopt(self, ctx: SandboxContext) -> None:
         """Make a freshly built context use the contact centre kept from the last run."""
@@ -33,3 +40,4 @@ class KeptState:
         self.center.hub = ctx.hub
         ctx.center = self.center
         ctx.scenario = Scenario(self.center, ctx.store)
+        self.center.rearm_acw_timers()  # the old loop's timers died with it

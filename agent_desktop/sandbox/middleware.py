@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from agent_desktop.sandbox.errors import error_response
+from agent_desktop.sandbox.state_db import StateDb
 
 MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
@@ -76,10 +77,16 @@ class BodyLimit:
 @dataclass(slots=True)
 class IdempotencyMemory:
     """The keys seen and the responses kept; outlives one app when the sandbox's HTTP
-    server is restarted in the same process. ``replays`` counts answers replayed."""
+    server is restarted in the same process. Finished answers are also written to the
+    sandbox's state database (``db``), so they outlive a restart of the process when that
+    database is a file. ``replays`` counts answers replayed."""
 
     entries: OrderedDict[tuple[str, str], _Stored] = field(default_factory=OrderedDict)
-    replays: int = 0
+    db: StateDb = field(default_factory=StateDb)
+
+    @property
+    def replays(self) -> int:
+        return self.db.replays()
 
 
 @dataclass(slots=True)
@@ -128,6 +135,8 @@ class Idempotency:
         fingerprint = f"{scope['method']} {scope['path']}"
         self._expire()
         stored = self._entries.get((user, key))
+        if stored is None:
+            stored = self._from_db(user, key)
         if stored is not None:
             await stored.done.wait()
             if stored.fingerprint != fingerprint:
@@ -140,7 +149,7 @@ class Idempotency:
                 await response(scope, receive, send)
                 return
             if stored.messages:
-                self.memory.replays += 1
+                self.memory.db.count_replay()
                 for message in stored.messages:
                     if message["type"] == "http.response.start":
                         replay_header = (b"idempotent-replayed", b"true")
@@ -163,9 +172,35 @@ class Idempotency:
             if stored.status >= 500 or not stored.status:
                 stored.messages.clear()
                 self._entries.pop((user, key), None)
+            else:
+                self._to_db(user, key, stored)
             stored.done.set()
         while len(self._entries) > self.max_entries:
             self._entries.popitem(last=False)
+
+    def _from_db(self, user: str, key: str) -> _Stored | None:
+        """An answer given before this process started (the state database is a file)."""
+        kept = self.memory.db.response(user, key)
+        if kept is None:
+            return None
+        stored = _Stored(kept.fingerprint, time.monotonic())
+        stored.status = kept.status
+        stored.messages = [
+            {"type": "http.response.start", "status": kept.status, "headers": kept.headers},
+            {"type": "http.response.body", "body": kept.body, "more_body": False},
+        ]
+        stored.done.set()
+        return stored
+
+    def _to_db(self, user: str, key: str, stored: _Stored) -> None:
+        headers: list[tuple[bytes, bytes]] = []
+        body = b""
+        for message in stored.messages:
+            if message["type"] == "http.response.start":
+                headers = [(bytes(n), bytes(v)) for n, v in message.get("headers", [])]
+            elif message["type"] == "http.response.body":
+                body += bytes(message.get("body", b""))
+        self.memory.db.keep_response(user, key, stored.fingerprint, stored.status, headers, body)
 
     def _expire(self) -> None:
         limit = time.monotonic() - self.ttl

@@ -13,7 +13,7 @@ import logging
 import random
 from collections.abc import Coroutine
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from agent_desktop.domain.agent import AgentState
@@ -271,10 +271,14 @@ class Scenario:
     async def _drift_queue_load(self) -> None:
         while True:
             for counters in self.center.counters.values():
+                if counters.pinned:
+                    continue
                 counters.waiting = max(
                     0, min(12, counters.waiting + self.rng.choice((-1, 0, 0, 1)))
                 )
-                counters.longest_wait_seconds = (
-                    self.rng.randint(5, 40 + 25 * counters.waiting) if counters.waiting else 0
+                waited = self.rng.randint(5, 40 + 25 * counters.waiting)
+                counters.oldest_waiting_at = (
+                    now() - timedelta(seconds=waited) if counters.waiting else None
                 )
+            self.center.hub.touch()  # the advisors' banners may have changed
             await asyncio.sleep(5.0)

@@ -126,6 +126,7 @@ class SandboxServer:
         transcript_interval: float = 3.0,
         event_buffer_size: int = 1000,
         keepalive_interval: float = 15.0,
+        state_path: Path | None = None,
     ) -> None:
         self.host = host
         self.port = port
@@ -138,13 +139,14 @@ class SandboxServer:
             transcript_interval=transcript_interval,
             event_buffer_size=event_buffer_size,
             keepalive_interval=keepalive_interval,
+            state_path=state_path,
         )
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._bound_port: int | None = None
         self._error: BaseException | None = None
-        self.kept = KeptState()
+        self.kept = KeptState.with_state_file(state_path)
 
     @property
     def base_url(self) -> str:

@@ -15,7 +15,13 @@ import random
 from collections.abc import Awaitable, Callable
 
 from agent_desktop.domain.events import ConnectionChanged, Link
-from agent_desktop.ports.telephony import STREAM_OPENED, GatewayError, StreamEvent, Telephony
+from agent_desktop.ports.telephony import (
+    STREAM_OPENED,
+    UNNUMBERED,
+    GatewayError,
+    StreamEvent,
+    Telephony,
+)
 from agent_desktop.services.event_bus import EventBus
 
 log = logging.getLogger(__name__)
@@ -98,6 +104,9 @@ class EventStream:
     async def _dispatch(self, event: StreamEvent) -> None:
         if event.type == STREAM_OPENED:
             return  # the link is up; nothing to apply
+        if event.id == UNNUMBERED:
+            self._apply(event)  # a whole current value: no id to track, nothing to replay
+            return
         if event.type == "stream.reset":
             log.info("server cannot replay from %s: resyncing from snapshots", self.last_event_id)
             self.last_event_id = await self._resync()
@@ -108,6 +117,9 @@ class EventStream:
             return
         self.last_event_id = event.id
         self.applied += 1
+        self._apply(event)
+
+    def _apply(self, event: StreamEvent) -> None:
         try:
             self._handle(event)
         except Exception:  # a bad event must not stop the stream

@@ -13,20 +13,19 @@ import asyncio
 import logging
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import IntEnum
 
 from agent_desktop.domain.wallboard import (
-    AgentKpis,
     QueueStats,
     RosterEntry,
     WallboardEvent,
     WallboardSnapshot,
 )
 from agent_desktop.ports.telephony import GatewayError
-from agent_desktop.ports.wallboard import KpiSource, WallboardSource
+from agent_desktop.ports.wallboard import WallboardSource
 
 log = logging.getLogger(__name__)
 
@@ -298,33 +297,3 @@ class WallboardService:
             self.on_link(False, detail)
             failures += 1
             await asyncio.sleep(min(30.0, 0.5 * 2 ** min(failures, 6)))
-
-
-class KpiService:
-    """The advisor's banner figures, refreshed every ``interval`` seconds."""
-
-    def __init__(
-        self,
-        source: KpiSource,
-        interval: float = 5.0,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-    ) -> None:
-        self.source = source
-        self.interval = interval
-        self.sleep = sleep
-        self.latest: AgentKpis | None = None
-
-    async def refresh(self) -> AgentKpis | None:
-        try:
-            self.latest = await self.source.agent_kpis()
-        except GatewayError as exc:
-            log.info("banner figures not refreshed: %s", exc.code)
-            return None
-        return self.latest
-
-    async def run(self, on_update: Callable[[AgentKpis], None]) -> None:
-        while True:
-            kpis = await self.refresh()
-            if kpis is not None:
-                on_update(kpis)
-            await self.sleep(self.interval)

@@ -24,6 +24,7 @@ from agent_desktop.domain.events import (
     TranscriptAdded,
 )
 from agent_desktop.domain.interaction import Interaction
+from agent_desktop.domain.wallboard import AgentKpisChanged
 from agent_desktop.services.desktop import Desktop
 from agent_desktop.services.outbox import OutboxChanged
 
@@ -47,6 +48,7 @@ class DesktopBridge(QObject):
         sig_notice(Notice): a message for the advisor (refused command…).
         sig_tick(): once a second, for the time-in-state clocks.
         sig_transcript(TranscriptSegment): a live transcript segment arrived.
+        sig_kpis(AgentKpisChanged): the banner's figures changed (pushed by the server).
     """
 
     sig_agent_changed = Signal(object)
@@ -60,6 +62,7 @@ class DesktopBridge(QObject):
     sig_tick = Signal()
     sig_transcript = Signal(object)
     sig_outbox = Signal(object)  # OutboxChanged: writes waiting to reach the server
+    sig_kpis = Signal(object)
 
     def __init__(self, desktop: Desktop, lang: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +80,7 @@ class DesktopBridge(QObject):
             bus.subscribe(Notice, lambda e: self.sig_notice.emit(e)),
             bus.subscribe(TranscriptAdded, lambda e: self.sig_transcript.emit(e.segment)),
             bus.subscribe(OutboxChanged, lambda e: self.sig_outbox.emit(e)),
+            bus.subscribe(AgentKpisChanged, lambda e: self.sig_kpis.emit(e)),
         ]
         self._timer = QTimer(self)
         self._timer.setInterval(1000)

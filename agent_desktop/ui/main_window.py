@@ -6,7 +6,7 @@ its own. Its layout (docks, toolbar, geometry) is saved in the QSettings it is g
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QVBoxLayout, QWidget
 
@@ -33,9 +33,21 @@ from agent_desktop.ui.text import plain_label
 from agent_desktop.ui.wrap_up import WrapUpPanel
 
 GEOMETRY_KEY = "advisor/geometry"
+# The first window uses most of the screen (the docks need the room: summary, history and
+# suggestions side by side with the card), up to what reads well on a large monitor.
+FIRST_SIZE = QSize(1680, 1000)
+SMALLEST_FIRST_SIZE = QSize(1024, 640)
 STATE_KEY = "advisor/windowState"
 # Bump when docks/toolbars change so an old saved layout is not forced on a new shell.
 LAYOUT_VERSION = 2
+
+
+def first_size(available: QSize) -> QSize:
+    """The size of a window opened for the first time on a screen of ``available`` room:
+    90 % of it, capped at :data:`FIRST_SIZE`, never more than the screen itself."""
+    wanted = QSize(int(available.width() * 0.9), int(available.height() * 0.9))
+    size = wanted.boundedTo(FIRST_SIZE).expandedTo(SMALLEST_FIRST_SIZE)
+    return size.boundedTo(available)
 
 
 class MainWindow(QMainWindow):
@@ -78,7 +90,7 @@ class MainWindow(QMainWindow):
         # whatever the language or the screen width (1366 px in French did that).
         self.state_toolbar = self._toolbar("stateToolbar", self.tr("Agent state"))
         self.state_toolbar.addWidget(self.agent_state)
-        self.kpi_banner = KpiBanner(self)  # filled by the composition root (kpi_banner.start)
+        self.kpi_banner = KpiBanner(self.bridge, self)  # figures pushed on the event stream
         self.state_toolbar.addWidget(self.kpi_banner)
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self.call_toolbar = self._toolbar("callToolbar", self.tr("Call controls"))
@@ -190,7 +202,7 @@ class MainWindow(QMainWindow):
         geometry = self._settings.value(GEOMETRY_KEY)
         state = self._settings.value(STATE_KEY)
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 740)
+            self.resize(first_size(self.screen().availableGeometry().size()))
         if state is not None:
             self.restoreState(state, LAYOUT_VERSION)
 

@@ -61,7 +61,8 @@ async def clean_up(desktop: Desktop, control: httpx.AsyncClient) -> None:
             await control.post(f"/sandbox/calls/{interaction.id}/customer-hangup")
     await until(lambda: all(not i.is_live for i in desktop.calls.interactions.values()))
     for interaction in list(desktop.calls.interactions.values()):
-        await desktop.wrap_up(interaction.id, None)
+        code = "resolved" if interaction.wrap_up_code_required else None
+        await desktop.wrap_up(interaction.id, code)
     if desktop.not_ready_reasons:
         await desktop.set_state(AgentState.NOT_READY, desktop.not_ready_reasons[0].code)
     await desktop.logout()

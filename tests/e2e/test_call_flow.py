@@ -214,7 +214,7 @@ async def test_state_change_while_busy_is_queued_as_next_state(sandbox: SandboxS
             desktop.agent.next_state is not None and desktop.agent.next_state.reason_code == lunch
         )
         await desktop.act(interaction_id, Action.HANGUP)
-        await desktop.wrap_up(interaction_id, None)
+        await desktop.wrap_up(interaction_id, "resolved")
         assert desktop.agent.state == AgentState.NOT_READY
         assert desktop.agent.reason_code == lunch
 

@@ -81,7 +81,7 @@ async def test_windows_with_a_fake_clock_and_a_window_ending_during_a_call(
         assert desktop.agent.next_state.state == AgentState.NOT_READY
         assert await desktop.act(call_id, Action.HANGUP)
         await until(lambda: desktop.calls.interactions[call_id].state == InteractionState.ENDED)
-        assert await desktop.wrap_up(call_id, None)
+        assert await desktop.wrap_up(call_id, "resolved")
         await until(
             lambda: desktop.agent is not None and desktop.agent.state == AgentState.NOT_READY
         )
@@ -132,7 +132,7 @@ async def test_click_to_call_from_the_list_pops_the_customer_and_wraps_up(
             await until(lambda: window.callbacks.list.count() == count - 1)
             assert await desktop.act(call.id, Action.HANGUP)
             await until(lambda: desktop.calls.interactions[call.id].state == InteractionState.ENDED)
-            assert await desktop.wrap_up(call.id, None)
+            assert await desktop.wrap_up(call.id, "resolved")
             await until(
                 lambda: (
                     call.id not in desktop.calls.interactions

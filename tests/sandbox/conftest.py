@@ -43,7 +43,8 @@ def _clean_up(agent: LoggedIn) -> None:
             agent.client.post(f"/sandbox/calls/{call['id']}/customer-hangup")
     for call in agent.get("/v1/interactions").json()["interactions"]:
         if call["state"] == "ended":
-            agent.post(f"/v1/interactions/{call['id']}/wrapup", json={})
+            code = "resolved" if call.get("wrap_up_code_required") else None
+            agent.post(f"/v1/interactions/{call['id']}/wrapup", json={"code": code})
     agent.put("/v1/agent/state", json={"state": "not_ready", "reason_code": "break"})
     agent.client.delete("/v1/sessions/current", headers=agent.headers)
 

@@ -138,7 +138,7 @@ def test_state_asked_while_busy_is_queued_then_applied(alice: LoggedIn) -> None:
     assert r.json()["state"] == "busy"
     assert r.json()["next_state"] == {"state": "not_ready", "reason_code": "lunch"}
     alice.post(f"/v1/interactions/{cid}/hangup")
-    alice.post(f"/v1/interactions/{cid}/wrapup", json={})
+    alice.post(f"/v1/interactions/{cid}/wrapup", json={"code": "resolved"})
     agent = alice.state()
     assert (agent["state"], agent["reason_code"], agent["next_state"]) == (
         "not_ready",
@@ -191,7 +191,7 @@ def test_customer_hangup_while_connected_or_held(alice: LoggedIn, client: httpx.
         assert (r.json()["state"], r.json()["end_reason"]) == ("ended", "customer_hangup")
         assert r.json()["allowed_actions"] == ["wrapup"]
         assert alice.state()["state"] == "after_call_work"
-        alice.post(f"/v1/interactions/{cid}/wrapup", json={})
+        alice.post(f"/v1/interactions/{cid}/wrapup", json={"code": "resolved"})
 
 
 def test_unanswered_offer_is_missed_and_agent_not_ready(

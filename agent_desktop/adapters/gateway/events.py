@@ -11,8 +11,8 @@ import json
 
 from pydantic import ValidationError
 
-from agent_desktop.adapters.gateway import consult_mapping, mapping
-from agent_desktop.ports.telephony import StreamEvent
+from agent_desktop.adapters.gateway import consult_mapping, kpis, mapping
+from agent_desktop.ports.telephony import UNNUMBERED, StreamEvent
 from agent_desktop.protocol import schemas as w
 
 # An event's data is a few kilobytes; anything this large is an error or an attack.
@@ -36,6 +36,11 @@ def decode(event_type: str, data: str, sse_id: str | None) -> StreamEvent:
     except (ValueError, RecursionError, ValidationError) as exc:
         kind = type(exc).__name__
         raise BadEvent(f"malformed {event_type} event ({kind})") from None
+    if event_type in w.UNNUMBERED_EVENT_TYPES:
+        # a whole current value with no number (SSE keeps the previous id: not compared)
+        if envelope.type != event_type or not isinstance(payload, w.AgentKpisWire):
+            raise BadEvent(f"inconsistent {event_type} event envelope")
+        return StreamEvent(UNNUMBERED, event_type, kpis.agent_kpis(payload))
     if envelope.type != event_type or (sse_id is not None and sse_id != str(envelope.id)):
         raise BadEvent(f"inconsistent {event_type} event envelope")
     if isinstance(payload, w.AgentWire):

@@ -58,6 +58,8 @@ def interaction(i: w.InteractionWire) -> Interaction:
         parties=tuple(consult_mapping.party(p) for p in i.parties),
         wrap_up_code_required=i.wrap_up_code_required,
         acw_limit_seconds=i.acw_limit_seconds,
+        wrap_up_blocks_routing=i.wrap_up_blocks_routing,
+        closed_by=i.closed_by,
     )
 
 

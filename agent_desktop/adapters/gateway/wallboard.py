@@ -14,9 +14,9 @@ from pydantic import ValidationError
 
 from agent_desktop.adapters.gateway.client import GatewayClient
 from agent_desktop.adapters.gateway.events import MAX_EVENT_BYTES
+from agent_desktop.adapters.gateway.kpis import agent_kpis
 from agent_desktop.domain.wallboard import (
     AgentKpis,
-    QueueKpi,
     QueueStats,
     RosterEntry,
     WallboardEvent,
@@ -96,18 +96,11 @@ class GatewayWallboard:
 
 
 class GatewayKpis:
-    """The advisor's own figures: ``GET /v1/agent/kpis``."""
+    """The advisor's own figures on demand: ``GET /v1/agent/kpis`` (the shell gets them
+    pushed on the event stream; this is for tools and older gateways' clients)."""
 
     def __init__(self, gateway: GatewayClient) -> None:
         self.gateway = gateway
 
     async def agent_kpis(self) -> AgentKpis:
-        answer = await self.gateway._call("GET", "/v1/agent/kpis", w.AgentKpisWire)
-        return AgentKpis(
-            queues=tuple(
-                QueueKpi(q.queue_id, q.name, q.waiting, q.longest_wait_seconds)
-                for q in answer.queues
-            ),
-            handled=answer.handled,
-            average_handling_seconds=answer.average_handling_seconds,
-        )
+        return agent_kpis(await self.gateway._call("GET", "/v1/agent/kpis", w.AgentKpisWire))

@@ -858,17 +858,22 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>KpiBanner</name>
     <message>
-        <location filename="../../ui/kpi_banner.py" line="51"/>
+        <location filename="../../ui/kpi_banner.py" line="55"/>
+        <source>Calls you answered and wrapped up today; handling time runs from the answer to the end of the wrap-up.</source>
+        <translation>Appels décrochés et terminés aujourd&apos;hui ; la durée de traitement va du décroché à la fin du post-appel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_banner.py" line="91"/>
         <source>%1: %2 waiting</source>
         <translation>%1 : %2 en attente</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_banner.py" line="53"/>
+        <location filename="../../ui/kpi_banner.py" line="94"/>
         <source>longest %1</source>
         <translation>max. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_banner.py" line="63"/>
+        <location filename="../../ui/kpi_banner.py" line="78"/>
         <source>Today: %1 handled · average %2</source>
         <translation>Aujourd&apos;hui : %1 traités · DMT %2</translation>
     </message>
@@ -1073,37 +1078,37 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Agent state</source>
         <translation>État du conseiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Call controls</source>
         <translation>Commandes d&apos;appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;View</source>
         <translation>A&amp;ffichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Call controls are disabled until the connection is back.</source>
         <translation>Les commandes d&apos;appel sont désactivées jusqu&apos;au retour de la connexion.</translation>
     </message>

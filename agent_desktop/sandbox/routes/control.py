@@ -216,7 +216,11 @@ async def state(ctx: Ctx) -> dict[str, Any]:
             for name, rt in center.agents.items()
         },
         "interactions": [
-            {**call.wire().model_dump(mode="json"), "agent": call.agent}
+            {
+                **call.wire().model_dump(mode="json"),
+                "agent": call.agent,
+                "answered_at": call.answered_at.isoformat() if call.answered_at else None,
+            }
             for call in center.calls.values()
         ],
     }

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from typing import Annotated
+from collections.abc import AsyncIterator, Callable, Coroutine
+from functools import partial
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query
 from fastapi.responses import StreamingResponse
 
-from agent_desktop.protocol.schemas import StreamReset
+from agent_desktop.protocol.schemas import UNNUMBERED_EVENT_TYPES, StreamReset
+from agent_desktop.sandbox.agent_kpis import push_kpis
 from agent_desktop.sandbox.deps import AUTH_RESPONSES, Ctx, Token, User
 from agent_desktop.sandbox.errors import ApiError
 from agent_desktop.sandbox.events import CLOSE, EventHub, Replay, Subscription
@@ -29,8 +31,14 @@ def _parse_id(raw: str | None) -> int | str | None:
 
 
 async def _frames(
-    hub: EventHub, sub: Subscription, replay: Replay, keepalive: float
+    hub: EventHub,
+    sub: Subscription,
+    replay: Replay,
+    keepalive: float,
+    extra: Callable[[], Coroutine[Any, Any, None]] | None = None,
 ) -> AsyncIterator[str]:
+    # ``extra`` queues optional events (agent.kpis) into the subscription while it is open
+    task = asyncio.get_running_loop().create_task(extra()) if extra is not None else None
     try:
         yield f"retry: {RETRY_MS}\n\n"
         if replay.reset is not None:
@@ -48,6 +56,8 @@ async def _frames(
             yield item.frame  # type: ignore[union-attr]
     finally:
         hub.unsubscribe(sub)
+        if task is not None:
+            task.cancel()
 
 
 @router.get(
@@ -70,6 +80,13 @@ async def events(
     last_event_id: Annotated[
         str | None, Query(description="alternative to the Last-Event-ID header")
     ] = None,
+    include: Annotated[
+        str | None,
+        Query(
+            description="optional event types to receive too, comma-separated: `agent.kpis` "
+            "(the advisor's banner figures, unnumbered)"
+        ),
+    ] = None,
 ) -> StreamingResponse:
     hub = ctx.hub
     if hub.closed:
@@ -80,8 +97,13 @@ async def events(
         replay = Replay(StreamReset(reason="replay_unavailable", message="unreadable event id"), [])
     else:
         sub, replay = hub.subscribe(user, parsed if isinstance(parsed, int) else None, token or "")
+    # unknown names are ignored: a newer client may ask an older server for more
+    wanted = {part.strip() for part in (include or "").split(",")} & UNNUMBERED_EVENT_TYPES
+    extra = None
+    if "agent.kpis" in wanted:
+        extra = partial(push_kpis, ctx.center, hub, sub, ctx.config.kpi_interval)
     return StreamingResponse(
-        _frames(hub, sub, replay, ctx.config.keepalive_interval),
+        _frames(hub, sub, replay, ctx.config.keepalive_interval, extra),
         media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )

@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 from pydantic import Field
 
-from agent_desktop.domain.interaction import InteractionState
-from agent_desktop.protocol.schemas import (
-    AgentKpisWire,
-    QueueKpiWire,
-    WallboardSnapshot,
-    Wire,
-)
+from agent_desktop.protocol.schemas import AgentKpisWire, WallboardSnapshot, Wire
+from agent_desktop.sandbox.agent_kpis import agent_kpis
 from agent_desktop.sandbox.deps import AUTH_RESPONSES, ERRORS, Ctx, User
-from agent_desktop.sandbox.errors import ApiError
+from agent_desktop.sandbox.errors import ApiError, not_found
 from agent_desktop.sandbox.wallboard import Pending, WallboardFeed
 
 router = APIRouter(
@@ -92,36 +87,8 @@ async def events(ctx: Ctx, user: User) -> StreamingResponse:
 @agent_router.get(
     "/kpis", response_model=AgentKpisWire, summary="The advisor's queues now and their day"
 )
-async def agent_kpis(ctx: Ctx, user: User) -> AgentKpisWire:
-    runtime = ctx.center.agents[user]
-    own = set(runtime.user.queues)
-    queues = [
-        QueueKpiWire(
-            queue_id=q.queue_id,
-            name=q.name,
-            waiting=q.waiting,
-            longest_wait_seconds=q.longest_wait_seconds,
-        )
-        for q in ctx.center.queue_stats().queues
-        if q.queue_id in own
-    ]
-    today = datetime.now(UTC).date()
-    done = [
-        call
-        for call in ctx.center.calls.values()
-        if call.agent == user
-        and call.state == InteractionState.CLOSED
-        and call.answered_at is not None
-        and call.state_since.date() == today
-    ]
-    # Handling time: from answer to the end of wrap-up (talk + hold + after-call work).
-    seconds = [(c.state_since - c.answered_at).total_seconds() for c in done if c.answered_at]
-    return AgentKpisWire(
-        queues=queues,
-        handled=len(done),
-        average_handling_seconds=round(sum(seconds) / len(seconds)) if seconds else 0,
-        at=datetime.now(UTC),
-    )
+async def get_agent_kpis(ctx: Ctx, user: User) -> AgentKpisWire:
+    return agent_kpis(ctx.center, user)
 
 
 class ScaleRequest(Wire):
@@ -181,3 +148,58 @@ async def stop_scale(ctx: Ctx) -> ScaleStatus:
     source = feed(ctx)
     source.stop_scale()
     return _status(source)
+
+
+class QueueLoadRequest(Wire):
+    waiting: int = Field(ge=0, le=10_000, description="calls waiting besides those ringing")
+    longest_wait_seconds: int = Field(default=0, ge=0, le=86_400)
+
+
+class QueueLoad(Wire):
+    queue_id: str
+    waiting: int
+    oldest_waiting_since: datetime | None
+    pinned: bool
+
+
+def _queue_load(ctx: Ctx, queue_id: str) -> QueueLoad:
+    counters = ctx.center.counters.get(queue_id)
+    if counters is None:
+        raise not_found("queue")
+    return QueueLoad(
+        queue_id=queue_id,
+        waiting=counters.waiting,
+        oldest_waiting_since=counters.oldest_waiting_at,
+        pinned=counters.pinned,
+    )
+
+
+@control.put(
+    "/queues/{queue_id}/load",
+    response_model=QueueLoad,
+    responses={404: ERRORS},
+    summary="Set a queue's background load (calls waiting) and keep it until deleted",
+)
+async def pin_queue_load(queue_id: str, body: QueueLoadRequest, ctx: Ctx) -> QueueLoad:
+    counters = ctx.center.counters.get(queue_id)
+    if counters is None:
+        raise not_found("queue")
+    counters.waiting = body.waiting
+    counters.oldest_waiting_at = (
+        datetime.now(UTC) - timedelta(seconds=body.longest_wait_seconds) if body.waiting else None
+    )
+    counters.pinned = True
+    ctx.hub.touch()
+    return _queue_load(ctx, queue_id)
+
+
+@control.delete(
+    "/queues/{queue_id}/load",
+    response_model=QueueLoad,
+    responses={404: ERRORS},
+    summary="Give a queue's background load back to the scenario's drift",
+)
+async def unpin_queue_load(queue_id: str, ctx: Ctx) -> QueueLoad:
+    load = _queue_load(ctx, queue_id)
+    ctx.center.counters[queue_id].pinned = False
+    return load.model_copy(update={"pinned": False})
