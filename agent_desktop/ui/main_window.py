@@ -203,8 +203,16 @@ class MainWindow(QMainWindow):
         state = self._settings.value(STATE_KEY)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(first_size(self.screen().availableGeometry().size()))
-        if state is not None:
-            self.restoreState(state, LAYOUT_VERSION)
+        if state is None or not self.restoreState(state, LAYOUT_VERSION):
+            self._first_dock_sizes()
+
+    def _first_dock_sizes(self) -> None:
+        """Give the context docks 40 % of the width, the suggestions the most height."""
+        right = [self.docks[n] for n in ("summaryDock", "historyDock", "knowledgeDock")]
+        width, height = self.width(), self.height()
+        self.resizeDocks(right, [int(width * 0.4)] * 3, Qt.Orientation.Horizontal)
+        shares = (0.27, 0.33, 0.40)
+        self.resizeDocks(right, [int(height * s) for s in shares], Qt.Orientation.Vertical)
 
     def save_layout(self) -> None:
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
