@@ -44,6 +44,25 @@ class Knowledge(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
+class ArticlePage:
+    """A page of the whole knowledge base; ``next_cursor`` is None on the last page."""
+
+    articles: tuple[Article, ...]
+    next_cursor: str | None = None
+
+
+@runtime_checkable
+class KnowledgeCatalog(Protocol):
+    """A platform that lets the desktop copy its articles into a local index."""
+
+    async def kb_articles(
+        self, updated_since: datetime | None = None, cursor: str | None = None, limit: int = 200
+    ) -> ArticlePage:
+        """Articles changed at or after ``updated_since`` (all when None), oldest first."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
 class ScoredArticle:
     """An article id and its relevance (higher is better; scales differ by index)."""
 

@@ -282,6 +282,15 @@ class ArticleWire(Wire):
     updated_at: datetime | None = None
 
 
+class ArticleList(Wire):
+    """The knowledge base itself, a page at a time, for a client's local index."""
+
+    articles: list[ArticleWire]
+    next_cursor: str | None = Field(
+        default=None, description="where the next page starts; null on the last page"
+    )
+
+
 class ArticleHit(Wire):
     id: str
     language: Literal["fr", "en"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -336,6 +337,31 @@ class Store:
             for r in self._db.execute(sql, params)
         ]
         return w.KbSearchResult(hits=hits)
+
+    def articles_page(
+        self, *, updated_since: datetime | None, cursor: str | None, limit: int
+    ) -> w.ArticleList:
+        """Articles by (updated_at, id) ascending: a client syncs all, then what changed."""
+        where = "1 = 1"
+        params: list[object] = []
+        if updated_since is not None:
+            where += " AND updated_at >= ?"
+            params.append(math.floor(updated_since.timestamp()) - self._base)
+        if cursor:
+            at, article_id = self._decode_cursor(cursor)
+            where += " AND (updated_at > ? OR (updated_at = ? AND id > ?))"
+            params += [at, at, article_id]
+        rows = self._db.execute(
+            f"SELECT * FROM articles WHERE {where} ORDER BY updated_at, id LIMIT ?",
+            (*params, limit + 1),
+        ).fetchall()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        last = rows[-1] if more and rows else None
+        return w.ArticleList(
+            articles=[self._article_wire(r) for r in rows],
+            next_cursor=self._encode_cursor(last["updated_at"], last["id"]) if last else None,
+        )
 
     def article(self, article_id: str) -> w.ArticleWire | None:
         r = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()

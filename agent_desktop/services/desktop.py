@@ -139,6 +139,8 @@ class Desktop:
         self.outbox.owner = username
         self.outbox.publish_status()
         self.tasks.spawn(self.outbox.run(), name="outbox")
+        # The platform's articles copied into the local index (suggestions rank there).
+        self.tasks.spawn(self.knowledge.keep_synced(), name="kb-sync")
         self._report_recovered()
         return self.session
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 import time
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,71 +18,17 @@ from pathlib import Path
 from agent_desktop.domain.customer import Customer
 from agent_desktop.domain.interaction import Interaction, TranscriptSegment
 from agent_desktop.ports.history import HistoryItem
-from agent_desktop.ports.knowledge import Article, ArticleHit, Knowledge
+from agent_desktop.ports.knowledge import Article, ArticleHit, Knowledge, KnowledgeCatalog
 from agent_desktop.services.intent import IntentDetector
+from agent_desktop.services.kb_local import LocalKnowledge
+from agent_desktop.services.knowledge_text import fold, significant_words
 
 log = logging.getLogger(__name__)
 
-_WORD = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 12
-MIN_WORD = 4  # shorter words are mostly stop words in French and English
-STOP_WORDS = frozenset(
-    {
-        "bonjour",
-        "merci",
-        "alors",
-        "voila",
-        "voilà",
-        "avec",
-        "pour",
-        "dans",
-        "cette",
-        "votre",
-        "notre",
-        "mais",
-        "donc",
-        "parce",
-        "quand",
-        "comment",
-        "aussi",
-        "encore",
-        "juste",
-        "vraiment",
-        "depuis",
-        "avoir",
-        "être",
-        "fait",
-        "faire",
-        "hello",
-        "thanks",
-        "thank",
-        "that",
-        "this",
-        "with",
-        "from",
-        "have",
-        "what",
-        "when",
-        "your",
-        "there",
-        "about",
-        "would",
-        "could",
-        "just",
-        "really",
-        "please",
-    }
-)
-
-
-def fold(word: str) -> str:
-    """Lower case without accents (``Électricité`` → ``electricite``)."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def significant_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text) if len(w) >= MIN_WORD and fold(w) not in STOP_WORDS]
+UTTERANCES = 3  # the customer's latest utterances the local ranker reads
+SYNC_EVERY_S = 600.0  # how often the local copy asks for changed articles
+RETRY_S = 30.0  # after a failed first copy
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,12 +71,21 @@ def context_query(context: LiveContext, max_words: int = MAX_WORDS) -> str:
     return " ".join(words)
 
 
+def context_text(context: LiveContext, utterances: int = UTTERANCES) -> str:
+    """What the local ranker reads: the intent and the customer's latest words as said
+    (its classifier learnt from whole phrasings, stop words included); the products and
+    past reasons only when nothing else is known yet."""
+    parts = [context.intent or "", *context.utterances[-utterances:]]
+    text = " ".join(p.strip() for p in parts if p.strip())
+    return text or " ".join([*context.products, *context.recent_reasons])
+
+
 def rerank(hits: list[ArticleHit], context: LiveContext) -> list[ArticleHit]:
     """Nudge up articles that also mention the customer's products or past reasons."""
     background = {fold(w) for w in _words([*context.products, *context.recent_reasons], 24)}
     if not background or not hits:
         return hits
-    top = max(h.score for h in hits) or 1.0
+    top = max(abs(h.score) for h in hits) or 1.0
 
     def boosted(hit: ArticleHit) -> float:
         text = {fold(w) for w in significant_words(f"{hit.title} {hit.snippet}")}
@@ -166,9 +119,14 @@ def build_context(
 
 @dataclass(slots=True)
 class Suggestions:
+    """Ranked articles; ``source`` says who ranked them: ``local`` (the local index and
+    classifier) or ``platform`` (the platform's search, while the local copy is not ready).
+    ``query`` holds the words shown in bold."""
+
     query: str
     hits: list[ArticleHit] = field(default_factory=list)
     elapsed_ms: float = 0.0
+    source: str = "platform"
 
 
 class KnowledgeUnavailable(Exception):
@@ -180,13 +138,41 @@ class KnowledgeService:
 
     Attributes:
         detector: the local intent detector, when one was trained (optional).
+        local: the local copy of the articles and its ranker (used once ready).
         last: the last suggestions computed.
     """
 
-    def __init__(self, source: Knowledge | None, detector: IntentDetector | None = None) -> None:
+    def __init__(
+        self,
+        source: Knowledge | None,
+        detector: IntentDetector | None = None,
+        local: LocalKnowledge | None = None,
+    ) -> None:
         self._source = source
         self.detector = detector
+        self.local = local or LocalKnowledge()
         self.last: Suggestions | None = None
+
+    async def keep_synced(
+        self, every: float = SYNC_EVERY_S, retry: float = RETRY_S, once: bool = False
+    ) -> None:
+        """Copy the platform's articles into the local index, then what changed, forever.
+
+        Does nothing when the platform offers no catalogue (suggestions then stay the
+        platform's search). A failed sync is logged and retried; never raises.
+        """
+        catalog = self._source
+        if not isinstance(catalog, KnowledgeCatalog):
+            return
+        while True:
+            try:
+                received = await self.local.sync(catalog)
+                log.info("KB sync: %d article(s) received", received)
+            except Exception as exc:  # noqa: BLE001 - the platform search stays in use
+                log.warning("KB sync failed: %s", exc)
+            if once:
+                return
+            await asyncio.sleep(every if self.local.ready else retry)
 
     @property
     def available(self) -> bool:
@@ -215,24 +201,41 @@ class KnowledgeService:
 
     async def suggest(self, context: LiveContext, limit: int = 6) -> Suggestions:
         """Articles for the context, best first (none for an empty context)."""
-        source = self._need()
         query = context_query(context)
         if not query:
+            self._need()
             return Suggestions(query)
-        started = time.perf_counter()
         lang = context.language if context.language in ("fr", "en") else None
-        hits = rerank(await source.kb_search(query, lang, limit), context)
-        result = Suggestions(query, hits, (time.perf_counter() - started) * 1000)
+        result = await self._rank(context_text(context), query, lang, limit)
+        result.hits = rerank(result.hits, context)
         self.last = result
         return result
 
     async def search(self, text: str, lang: str | None = None, limit: int = 10) -> Suggestions:
+        """Articles for text the advisor typed."""
+        if not text.strip():
+            self._need()
+            return Suggestions(text)
+        return await self._rank(text, text, lang, limit)
+
+    async def _rank(self, text: str, query: str, lang: str | None, limit: int) -> Suggestions:
+        source = self._need()
         started = time.perf_counter()
-        hits = await self._need().kb_search(text, lang, limit) if text.strip() else []
-        return Suggestions(text, hits, (time.perf_counter() - started) * 1000)
+        words = significant_words(query) or query.split()
+        if self.local.ready:
+            hits = await asyncio.to_thread(self.local.rank, text, lang, limit, words)
+            ranked_by = "local"
+        else:
+            hits = await source.kb_search(query, lang, limit)
+            ranked_by = "platform"
+        return Suggestions(query, hits, (time.perf_counter() - started) * 1000, ranked_by)
 
     async def article(self, article_id: str) -> Article | None:
-        return await self._need().kb_article(article_id)
+        """The article from the local copy when it has it (no round trip), else the
+        platform's."""
+        source = self._need()
+        copied = self.local.articles.get(article_id)
+        return copied if copied is not None else await source.kb_article(article_id)
 
     async def feedback(self, article_id: str, helpful: bool, context: str = "") -> tuple[int, int]:
         """Send a vote; returns the article's (helpful, not helpful) counts."""

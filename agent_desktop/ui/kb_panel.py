@@ -46,6 +46,7 @@ from agent_desktop.services.knowledge import (
     fold,
     significant_words,
 )
+from agent_desktop.services.knowledge_text import plain_snippet
 from agent_desktop.ui.bridge import DesktopBridge
 from agent_desktop.ui.kb_contribution import ContributionDialog
 from agent_desktop.ui.text import plain_label
@@ -57,7 +58,6 @@ REFRESH_DEBOUNCE_MS = 800
 RECENT_ITEMS = 10
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 _TOKEN = re.compile(r"\w+|\W+", re.UNICODE)
-_MARKDOWN = re.compile(r"(?m)^\s*(?:#{1,6}|>+|[-*+]|\d+\.)\s+|[*_`]+")
 
 
 def highlight(text: str, words: Iterable[str]) -> str:
@@ -73,11 +73,6 @@ def highlight(text: str, words: Iterable[str]) -> str:
         matched = key in wanted or any(len(w) >= 5 and key.startswith(w[:-1]) for w in wanted)
         parts.append(f"<b>{escaped}</b>" if token[:1].isalnum() and matched else escaped)
     return "".join(parts)
-
-
-def plain_snippet(snippet: str) -> str:
-    """The snippet without Markdown markers (``#``, ``*``, ``>``…) and on one line."""
-    return " ".join(_MARKDOWN.sub(" ", snippet).split())
 
 
 class HitWidget(QWidget):

@@ -11,6 +11,7 @@ import logging
 import ssl
 import uuid
 from collections.abc import AsyncIterator, Sequence
+from datetime import datetime
 from typing import Any, TypeVar
 from urllib.parse import quote
 
@@ -24,7 +25,7 @@ from agent_desktop.domain.agent import Agent, AgentState
 from agent_desktop.domain.customer import Customer
 from agent_desktop.domain.interaction import Action, Interaction
 from agent_desktop.ports.history import HistoryItem, HistoryPage
-from agent_desktop.ports.knowledge import Article, ArticleHit
+from agent_desktop.ports.knowledge import Article, ArticleHit, ArticlePage
 from agent_desktop.ports.telephony import (
     STREAM_OPENED,
     CodeCatalogue,
@@ -276,6 +277,17 @@ class GatewayClient:
             params["lang"] = lang
         found = await self._call("GET", "/v1/kb/search", w.KbSearchResult, params=params)
         return [mapping.article_hit(h) for h in found.hits]
+
+    async def kb_articles(
+        self, updated_since: datetime | None = None, cursor: str | None = None, limit: int = 200
+    ) -> ArticlePage:
+        params: dict[str, Any] = {"limit": limit}
+        if updated_since is not None:
+            params["updated_since"] = updated_since.isoformat()
+        if cursor:
+            params["cursor"] = cursor
+        page = await self._call("GET", "/v1/kb/articles", w.ArticleList, params=params)
+        return ArticlePage(tuple(mapping.article(a) for a in page.articles), page.next_cursor)
 
     async def kb_article(self, article_id: str) -> Article | None:
         found = await self._find(f"/v1/kb/articles/{_segment(article_id)}", w.ArticleWire)

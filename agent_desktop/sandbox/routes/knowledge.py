@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query
 from agent_desktop.protocol.schemas import (
     ArticleFeedbackAck,
     ArticleFeedbackRequest,
+    ArticleList,
     ArticleSubmission,
     ArticleWire,
     KbSearchResult,
@@ -18,7 +19,8 @@ from agent_desktop.protocol.schemas import (
     SubmissionList,
 )
 from agent_desktop.sandbox.deps import AUTH_RESPONSES, ERRORS, Ctx, User
-from agent_desktop.sandbox.errors import not_found
+from agent_desktop.sandbox.errors import ApiError, not_found
+from agent_desktop.sandbox.store import BadCursor
 
 router = APIRouter(prefix="/v1/kb", tags=["knowledge"], responses=AUTH_RESPONSES)
 
@@ -36,6 +38,26 @@ async def search(
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> KbSearchResult:
     return ctx.store.kb_search(q, lang, limit)
+
+
+@router.get(
+    "/articles",
+    response_model=ArticleList,
+    summary="Every article with its example questions, a page at a time, oldest change first",
+)
+async def articles(
+    ctx: Ctx,
+    user: User,
+    updated_since: Annotated[
+        datetime | None, Query(description="only articles changed at or after this time")
+    ] = None,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+) -> ArticleList:
+    try:
+        return ctx.store.articles_page(updated_since=updated_since, cursor=cursor, limit=limit)
+    except BadCursor as exc:
+        raise ApiError(422, "invalid_request", "this cursor was not issued by the server") from exc
 
 
 @router.get(

@@ -1,0 +1,135 @@
+"""The platform's articles copied into a local index, so suggestions are ranked here.
+
+At login the desktop pages through ``GET /v1/kb/articles`` (every article with its example
+questions), builds the local FTS5 index and trains the ranker's classifier off the event
+loop, then asks only for what changed since (``updated_since``) every few minutes. Until
+the first copy is ready, and whenever the platform offers no catalogue, suggestions come
+from the platform's own search; :attr:`LocalKnowledge.state` says which.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import time
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+from agent_desktop.ports.knowledge import Article, ArticleHit, KbIndex, KnowledgeCatalog
+from agent_desktop.services.kb_ranking import KbRanker
+from agent_desktop.services.knowledge_text import fold, plain_snippet, significant_words
+
+log = logging.getLogger(__name__)
+
+PAGE = 200
+SNIPPET_CHARS = 180
+_SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def best_snippet(body: str, words: Iterable[str], width: int = SNIPPET_CHARS) -> str:
+    """The sentence of ``body`` that holds most of ``words`` (accents and case ignored),
+    without Markdown markers and at most ``width`` characters; the first one otherwise."""
+    wanted = {fold(w) for w in words}
+    best, best_count = "", -1
+    for raw in _SENTENCE.split(body):
+        sentence = plain_snippet(raw)
+        if len(sentence) < 3:
+            continue
+        found = {fold(w) for w in _WORD.findall(sentence)} & wanted
+        if len(found) > best_count:
+            best, best_count = sentence, len(found)
+    if len(best) > width:
+        best = best[: width - 1].rsplit(" ", 1)[0] + "…"
+    return best
+
+
+class LocalKnowledge:
+    """A local copy of the knowledge base and the ranker built on it.
+
+    Attributes:
+        state: ``empty`` (never synced), ``syncing`` (first copy under way), ``ready``,
+            or ``failed`` (the first copy failed; it is retried).
+        articles: the copied articles by id.
+        watermark: the latest ``updated_at`` copied (the next sync asks from there).
+        build_seconds: how long the last index + training took.
+    """
+
+    def __init__(self, index_factory: Callable[[], KbIndex] | None = None) -> None:
+        self._index_factory = index_factory
+        self.state = "empty"
+        self.articles: dict[str, Article] = {}
+        self.watermark: datetime | None = None
+        self.build_seconds = 0.0
+        self._ranker: KbRanker | None = None
+
+    @property
+    def ready(self) -> bool:
+        return self._ranker is not None
+
+    async def sync(self, catalog: KnowledgeCatalog) -> int:
+        """Copy what changed since the last sync and rebuild the ranker if anything did.
+
+        Returns the number of articles received. Raises what the catalogue raises
+        (``GatewayError``); the copy made so far stays in use.
+        """
+        if not self.ready:
+            self.state = "syncing"
+        received: list[Article] = []
+        cursor: str | None = None
+        try:
+            while True:
+                page = await catalog.kb_articles(self.watermark, cursor, PAGE)
+                received += page.articles
+                cursor = page.next_cursor
+                if cursor is None:
+                    break
+        except BaseException:
+            if not self.ready:
+                self.state = "failed"
+            raise
+        changed = [a for a in received if self.articles.get(a.id) != a]
+        if changed or not self.ready:
+            merged = {**self.articles, **{a.id: a for a in changed}}
+            self._ranker = await asyncio.to_thread(self._build, list(merged.values()))
+            self.articles = merged
+        stamps = [a.updated_at for a in received if a.updated_at is not None]
+        if stamps:
+            self.watermark = max([*stamps, *([self.watermark] if self.watermark else [])])
+        self.state = "ready" if self.ready else self.state
+        return len(received)
+
+    def _build(self, articles: list[Article]) -> KbRanker:
+        started = time.perf_counter()
+        factory = self._index_factory
+        if factory is None:  # the default index: SQLite FTS5, in memory
+            from agent_desktop.adapters.kb_index import Fts5Index
+
+            factory = Fts5Index
+        ranker = KbRanker(factory())
+        ranker.load(articles)
+        self.build_seconds = time.perf_counter() - started
+        log.info("local KB index: %d articles in %.1f s", len(articles), self.build_seconds)
+        return ranker
+
+    def rank(
+        self, text: str, lang: str | None, limit: int, words: Iterable[str]
+    ) -> list[ArticleHit]:
+        """Articles for ``text`` best first, in ``lang`` when given; snippets show ``words``."""
+        ranker = self._ranker
+        if ranker is None or not text.strip():
+            return []
+        wanted = list(words) or significant_words(text)
+        hits: list[ArticleHit] = []
+        for scored in ranker.rank(text, len(ranker.index.articles)):
+            article = ranker.index.articles[scored.id]
+            if lang and article.language != lang:
+                continue
+            snippet = best_snippet(article.body, wanted)
+            hits.append(
+                ArticleHit(article.id, article.language, article.title, snippet, scored.score)
+            )
+            if len(hits) >= limit:
+                break
+        return hits
