@@ -23,6 +23,18 @@ from agent_desktop.ui.text import plain_label
 from agent_desktop.ui.vip_badge import VipBadge
 
 
+def status_label(status: str) -> str:
+    """A product status in words (the platform sends a code; unknown codes read as words)."""
+    labels = {
+        "closed": QCoreApplication.translate("CustomerDetails", "closed"),
+        "suspended": QCoreApplication.translate("CustomerDetails", "suspended"),
+        "blocked": QCoreApplication.translate("CustomerDetails", "blocked"),
+        "pending": QCoreApplication.translate("CustomerDetails", "being opened"),
+        "terminated": QCoreApplication.translate("CustomerDetails", "terminated"),
+    }
+    return labels.get(status, status.replace("_", " "))
+
+
 def product_line(product: Product) -> str:
     """``Visa Premier · since 03/2019`` (plain text); the status only when not active.
 
@@ -32,7 +44,7 @@ def product_line(product: Product) -> str:
     if product.status and product.status != "active":
         parts.append(
             QCoreApplication.translate("CustomerDetails", "status: %1").replace(
-                "%1", product.status
+                "%1", status_label(product.status)
             )
         )
     if product.since:

@@ -6,13 +6,18 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTranslator
 from ui_helpers import offered, ring
 
+from agent_desktop.domain.customer import Product
 from agent_desktop.domain.events import Notice
+from agent_desktop.ui.channel_filter import ChannelFilter
+from agent_desktop.ui.customer_details import product_line
+from agent_desktop.ui.history_panel import channel_label
 from agent_desktop.ui.i18n import I18N_DIR, install_translator
 from agent_desktop.ui.login_dialog import error_text
 from agent_desktop.ui.main_window import MainWindow
@@ -102,3 +107,15 @@ def test_french_ui(qtbot, french, desktop, telephony, settings) -> None:
 
 def test_english_needs_no_catalogue(qapp) -> None:
     assert install_translator(qapp, "en") is None
+
+
+def test_french_product_status_and_channel_filter(qtbot, french) -> None:
+    closed = Product("P1", "Livret A", "livret_a", "closed", date(2004, 3, 1))
+    assert product_line(closed) == "Livret A · statut : clôturé · depuis 03/2004"
+    odd = Product("P2", "Compte", "x", "under_review")
+    assert product_line(odd) == "Compte · statut : under review"  # unknown code: words
+    chooser = ChannelFilter(("voice", "email", "chat"), channel_label)
+    qtbot.addWidget(chooser)
+    assert chooser.text() == "Tous les canaux"
+    chooser.set_channels(("voice", "email", "chat"))
+    assert chooser.text() == "3 canaux"

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name></name>
+    <message numerus="yes">
+        <location filename="../../ui/wrap_up.py" line="436"/>
+        <source>WrapUpPanel</source>
+        <comment>Time limit passed: the platform closed this call. Finish your notes: they will still be saved with it.</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/wrap_up.py" line="444"/>
+        <source>WrapUpPanel</source>
+        <comment>At %1 the platform closes the call and ends after-call work; notes finished later are still saved.</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="450"/>
+        <source>WrapUpPanel</source>
+        <comment>Calls keep coming while this wrap-up is open.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgentStateSelector</name>
     <message>
         <location filename="../../ui/agent_state.py" line="46"/>
@@ -31,12 +58,12 @@
 <context>
     <name>ArticleReader</name>
     <message>
-        <location filename="../../ui/kb_panel.py" line="126"/>
+        <location filename="../../ui/kb_panel.py" line="121"/>
         <source>Plain text</source>
         <translation>Texte brut</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="129"/>
+        <location filename="../../ui/kb_panel.py" line="124"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
@@ -253,22 +280,22 @@
 <context>
     <name>CallbackList</name>
     <message>
-        <location filename="../../ui/extended/window.py" line="73"/>
+        <location filename="../../ui/extended/window.py" line="74"/>
         <source>Call back</source>
         <translation>Rappeler</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="76"/>
+        <location filename="../../ui/extended/window.py" line="77"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="97"/>
+        <location filename="../../ui/extended/window.py" line="98"/>
         <source>Missed call</source>
         <translation>Appel manqué</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="97"/>
+        <location filename="../../ui/extended/window.py" line="98"/>
         <source>Callback</source>
         <translation>Rappel demandé</translation>
     </message>
@@ -415,52 +442,77 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>CustomerDetails</name>
     <message>
-        <location filename="../../ui/customer_details.py" line="34"/>
+        <location filename="../../ui/customer_details.py" line="29"/>
+        <source>closed</source>
+        <translation>clôturé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_details.py" line="30"/>
+        <source>suspended</source>
+        <translation>suspendu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_details.py" line="31"/>
+        <source>blocked</source>
+        <translation>bloqué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_details.py" line="32"/>
+        <source>being opened</source>
+        <translation>en cours d&apos;ouverture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_details.py" line="33"/>
+        <source>terminated</source>
+        <translation>résilié</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_details.py" line="46"/>
         <source>status: %1</source>
         <translation>statut : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_details.py" line="40"/>
+        <location filename="../../ui/customer_details.py" line="52"/>
         <source>since %1</source>
         <translation>depuis %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_details.py" line="80"/>
+        <location filename="../../ui/customer_details.py" line="92"/>
         <source>Contact details</source>
         <translation>Coordonnées</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_details.py" line="83"/>
+        <location filename="../../ui/customer_details.py" line="95"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_details.py" line="84"/>
+        <location filename="../../ui/customer_details.py" line="96"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_details.py" line="85"/>
+        <location filename="../../ui/customer_details.py" line="97"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_details.py" line="103"/>
+        <location filename="../../ui/customer_details.py" line="115"/>
         <source>Products and contracts</source>
         <translation>Produits et contrats</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_details.py" line="133"/>
+        <location filename="../../ui/customer_details.py" line="145"/>
         <source>Customer since %1</source>
         <translation>Client depuis %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_details.py" line="135"/>
+        <location filename="../../ui/customer_details.py" line="147"/>
         <source>Customer no. %1</source>
         <translation>N° client %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_details.py" line="148"/>
+        <location filename="../../ui/customer_details.py" line="160"/>
         <source>No product on record</source>
         <translation>Aucun produit enregistré</translation>
     </message>
@@ -555,53 +607,53 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>ExtendedWindow</name>
     <message>
-        <location filename="../../ui/extended/window.py" line="195"/>
+        <location filename="../../ui/extended/window.py" line="196"/>
         <source>Summary</source>
         <translation>Synthèse</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="158"/>
+        <location filename="../../ui/extended/window.py" line="159"/>
         <source>Agent Desktop — extended agent</source>
         <translation>Agent Desktop — agent étendu</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="163"/>
+        <location filename="../../ui/extended/window.py" line="164"/>
         <source>Agent state</source>
         <translation>État de l&apos;agent</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="192"/>
+        <location filename="../../ui/extended/window.py" line="193"/>
         <source>Calls to return</source>
         <translation>Appels à rappeler</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="196"/>
+        <location filename="../../ui/extended/window.py" line="197"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="197"/>
+        <location filename="../../ui/extended/window.py" line="198"/>
         <source>Knowledge</source>
         <translation>Base de connaissances</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="240"/>
+        <location filename="../../ui/extended/window.py" line="243"/>
         <source>Your contact-centre window starts at %1: you will be made ready.</source>
         <translation>Votre créneau centre de contacts commence à %1 : vous serez mis disponible.</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="250"/>
-        <location filename="../../ui/extended/window.py" line="263"/>
+        <location filename="../../ui/extended/window.py" line="253"/>
+        <location filename="../../ui/extended/window.py" line="266"/>
         <source>No availability window set</source>
         <translation>Aucun créneau de disponibilité défini</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="255"/>
+        <location filename="../../ui/extended/window.py" line="258"/>
         <source>In your window until %1</source>
         <translation>Dans votre créneau jusqu&apos;à %1</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="259"/>
+        <location filename="../../ui/extended/window.py" line="262"/>
         <source>Outside your windows · next: %1</source>
         <translation>Hors créneau · prochain : %1</translation>
     </message>
@@ -746,62 +798,62 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>KnowledgePanel</name>
     <message>
-        <location filename="../../ui/kb_panel.py" line="193"/>
+        <location filename="../../ui/kb_panel.py" line="188"/>
         <source>Search the knowledge base…</source>
         <translation>Rechercher dans la base de connaissances…</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="206"/>
+        <location filename="../../ui/kb_panel.py" line="201"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="207"/>
+        <location filename="../../ui/kb_panel.py" line="202"/>
         <source>Copy snippet</source>
         <translation>Copier l&apos;extrait</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="208"/>
+        <location filename="../../ui/kb_panel.py" line="203"/>
         <source>Helpful</source>
         <translation>Utile</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="209"/>
+        <location filename="../../ui/kb_panel.py" line="204"/>
         <source>Not helpful</source>
         <translation>Pas utile</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="214"/>
+        <location filename="../../ui/kb_panel.py" line="209"/>
         <source>New article…</source>
         <translation>Nouvelle fiche…</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="215"/>
+        <location filename="../../ui/kb_panel.py" line="210"/>
         <source>Propose a fix…</source>
         <translation>Proposer une correction…</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="249"/>
+        <location filename="../../ui/kb_panel.py" line="244"/>
         <source>Articles are suggested as soon as a call comes in.</source>
         <translation>Des fiches sont proposées dès qu&apos;un appel arrive.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="251"/>
+        <location filename="../../ui/kb_panel.py" line="246"/>
         <source>This platform does not provide a knowledge base.</source>
         <translation>Cette plateforme ne fournit pas de base de connaissances.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="314"/>
+        <location filename="../../ui/kb_panel.py" line="309"/>
         <source>Suggestions unavailable: %1</source>
         <translation>Suggestions indisponibles : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="333"/>
+        <location filename="../../ui/kb_panel.py" line="328"/>
         <source>Search failed: %1</source>
         <translation>La recherche a échoué : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kb_panel.py" line="351"/>
+        <location filename="../../ui/kb_panel.py" line="346"/>
         <source>%n article(s) for: %1</source>
         <translation>
             <numerusform>%n fiche pour : %1</numerusform>
@@ -809,48 +861,48 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         </translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="354"/>
+        <location filename="../../ui/kb_panel.py" line="349"/>
         <source>No article matches: %1</source>
         <translation>Aucune fiche ne correspond : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="391"/>
-        <location filename="../../ui/kb_panel.py" line="436"/>
+        <location filename="../../ui/kb_panel.py" line="386"/>
+        <location filename="../../ui/kb_panel.py" line="431"/>
         <source>The article could not be opened: %1</source>
         <translation>Impossible d&apos;ouvrir la fiche : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="395"/>
+        <location filename="../../ui/kb_panel.py" line="390"/>
         <source>This article no longer exists.</source>
         <translation>Cette fiche n&apos;existe plus.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="411"/>
+        <location filename="../../ui/kb_panel.py" line="406"/>
         <source>Feedback not sent: %1</source>
         <translation>Avis non envoyé : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="413"/>
+        <location filename="../../ui/kb_panel.py" line="408"/>
         <source>Thank you: your feedback was sent.</source>
         <translation>Merci : votre avis a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="454"/>
+        <location filename="../../ui/kb_panel.py" line="449"/>
         <source>Your contributions:</source>
         <translation>Vos contributions :</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="465"/>
+        <location filename="../../ui/kb_panel.py" line="460"/>
         <source>pending: waiting for the server</source>
         <translation>en attente : pas encore reçue par le serveur</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="467"/>
+        <location filename="../../ui/kb_panel.py" line="462"/>
         <source>refused by the server</source>
         <translation>refusée par le serveur</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="468"/>
+        <location filename="../../ui/kb_panel.py" line="463"/>
         <source>received, pending review</source>
         <translation>reçue, en attente de relecture</translation>
     </message>
@@ -1116,29 +1168,39 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>Modes</name>
     <message>
-        <location filename="../../ui/modes.py" line="11"/>
+        <location filename="../../ui/modes.py" line="15"/>
         <source>advisor</source>
         <translation>conseiller</translation>
     </message>
     <message>
-        <location filename="../../ui/modes.py" line="12"/>
+        <location filename="../../ui/modes.py" line="16"/>
         <source>extended agent</source>
         <translation>agent étendu</translation>
     </message>
     <message>
-        <location filename="../../ui/modes.py" line="13"/>
+        <location filename="../../ui/modes.py" line="17"/>
         <source>wallboard</source>
         <translation>mur d&apos;écrans</translation>
     </message>
     <message>
-        <location filename="../../ui/modes.py" line="15"/>
-        <source>Your role does not allow the %1 mode.</source>
-        <translation>Votre rôle ne permet pas le mode %1.</translation>
+        <location filename="../../ui/modes.py" line="25"/>
+        <source>Your role does not give access to the “%1” mode, nor to any other mode of Agent Desktop. Ask your supervisor or administrator for access.</source>
+        <translation>Votre rôle ne donne pas accès au mode « %1 », ni à aucun autre mode d&apos;Agent Desktop. Demandez l&apos;accès à votre superviseur ou à votre administrateur.</translation>
     </message>
     <message>
-        <location filename="../../ui/modes.py" line="19"/>
-        <source>Showing the %1 mode instead.</source>
-        <translation>Affichage du mode %1 à la place.</translation>
+        <location filename="../../ui/modes.py" line="31"/>
+        <source>Your role does not give access to the “%1” mode.</source>
+        <translation>Votre rôle ne donne pas accès au mode « %1 ».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes.py" line="35"/>
+        <source>The “%1” mode is open instead.</source>
+        <translation>Le mode « %1 » est ouvert à la place.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/modes.py" line="46"/>
+        <source>Mode not available</source>
+        <translation>Mode non disponible</translation>
     </message>
 </context>
 <context>
@@ -1418,94 +1480,109 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="24"/>
+        <location filename="../../ui/status_bar.py" line="26"/>
         <source>● Connected</source>
         <translation>● Connecté</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="25"/>
+        <location filename="../../ui/status_bar.py" line="27"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="26"/>
+        <location filename="../../ui/status_bar.py" line="28"/>
         <source>Connection lost — reconnecting…</source>
         <translation>Connexion perdue — reconnexion…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="29"/>
+        <location filename="../../ui/status_bar.py" line="31"/>
         <source>Disconnected — please log in again</source>
         <translation>Déconnecté — veuillez vous reconnecter</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="37"/>
+        <location filename="../../ui/status_bar.py" line="39"/>
         <source>That action is no longer possible: the call has changed state.</source>
         <translation>Cette action n’est plus possible : l’appel a changé d’état.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="40"/>
+        <location filename="../../ui/status_bar.py" line="42"/>
         <source>That call no longer exists on the server.</source>
         <translation>Cet appel n’existe plus sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="43"/>
+        <location filename="../../ui/status_bar.py" line="45"/>
         <source>The server cannot be reached: the action was not sent.</source>
         <translation>Serveur injoignable : l’action n’a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="46"/>
+        <location filename="../../ui/status_bar.py" line="48"/>
         <source>The server did not answer in time: the action may not have been applied.</source>
         <translation>Le serveur n’a pas répondu à temps : l’action n’a peut-être pas été prise en compte.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="49"/>
+        <location filename="../../ui/status_bar.py" line="51"/>
         <source>Your session has expired: please log in again.</source>
         <translation>Votre session a expiré : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="52"/>
+        <location filename="../../ui/status_bar.py" line="54"/>
         <source>Your last session&apos;s work was recovered: unsent wrap-ups are being sent and notes in progress are back.</source>
         <translation>Le travail de votre dernière session a été récupéré : les qualifications non envoyées partent et les notes en cours sont restaurées.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="57"/>
+        <location filename="../../ui/status_bar.py" line="59"/>
         <source>The server refused the request as invalid.</source>
         <translation>Le serveur a refusé la demande comme invalide.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="61"/>
+        <location filename="../../ui/status_bar.py" line="62"/>
+        <source>This queue requires a wrap-up code: choose one and finish again. Your notes are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="67"/>
         <source>The expert did not answer: the customer is back on the line.</source>
         <translation>L&apos;expert n&apos;a pas répondu : le client est de nouveau en ligne.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="64"/>
+        <location filename="../../ui/status_bar.py" line="70"/>
         <source>The expert is busy: the customer is back on the line.</source>
         <translation>L&apos;expert est occupé : le client est de nouveau en ligne.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="67"/>
+        <location filename="../../ui/status_bar.py" line="73"/>
         <source>The expert declined: the customer is back on the line.</source>
         <translation>L&apos;expert a refusé : le client est de nouveau en ligne.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="70"/>
+        <location filename="../../ui/status_bar.py" line="76"/>
         <source>The expert hung up: the customer is back on the line.</source>
         <translation>L&apos;expert a raccroché : le client est de nouveau en ligne.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="73"/>
+        <location filename="../../ui/status_bar.py" line="79"/>
         <source>The customer hung up. You are still on the line with the expert.</source>
         <translation>Le client a raccroché. Vous êtes toujours en ligne avec l&apos;expert.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="76"/>
+        <location filename="../../ui/status_bar.py" line="82"/>
         <source>The customer left the conference: stay with the expert or hang up.</source>
         <translation>Le client a quitté la conférence : restez avec l&apos;expert ou raccrochez.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="102"/>
+        <location filename="../../ui/status_bar.py" line="108"/>
         <source>%1 (oldest %2)</source>
         <translation>%1 (la plus ancienne : %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="122"/>
+        <source>⚠ TLS verification OFF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="125"/>
+        <source>Server certificates are not checked (setting tls/insecure): the connection could be intercepted. Ask your administrator to turn checks back on.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1624,109 +1701,114 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../ui/wrap_up.py" line="71"/>
+        <location filename="../../ui/wrap_up.py" line="80"/>
         <source>After-call work</source>
         <translation>Post-appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="88"/>
+        <location filename="../../ui/wrap_up.py" line="102"/>
         <source>Type to search a code</source>
         <translation>Tapez pour chercher un code</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="92"/>
+        <location filename="../../ui/wrap_up.py" line="106"/>
         <source>Notes on this call (saved as you type)</source>
         <translation>Notes sur cet appel (enregistrées au fil de la saisie)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="96"/>
+        <location filename="../../ui/wrap_up.py" line="110"/>
         <source>Resolved at first contact</source>
         <translation>Résolu au premier contact</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="99"/>
+        <location filename="../../ui/wrap_up.py" line="113"/>
         <source>Follow-up</source>
         <translation>Suivi</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="103"/>
+        <location filename="../../ui/wrap_up.py" line="117"/>
         <source>Call the customer back</source>
         <translation>Rappeler le client</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="104"/>
+        <location filename="../../ui/wrap_up.py" line="118"/>
         <source>Follow up on the file</source>
         <translation>Relancer le dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="114"/>
-        <location filename="../../ui/wrap_up.py" line="116"/>
+        <location filename="../../ui/wrap_up.py" line="128"/>
+        <location filename="../../ui/wrap_up.py" line="130"/>
         <source>Finish</source>
         <translation>Terminer</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="118"/>
+        <location filename="../../ui/wrap_up.py" line="132"/>
         <source>Finish the wrap-up</source>
         <translation>Terminer le post-appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="136"/>
-        <location filename="../../ui/wrap_up.py" line="242"/>
+        <location filename="../../ui/wrap_up.py" line="149"/>
+        <location filename="../../ui/wrap_up.py" line="255"/>
         <source>Wrap-up code</source>
         <translation>Code de qualification</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="147"/>
+        <location filename="../../ui/wrap_up.py" line="160"/>
         <source>Then</source>
         <translation>Ensuite</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="206"/>
+        <location filename="../../ui/wrap_up.py" line="219"/>
         <source>Call %1 — %2</source>
         <translation>Appel %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="242"/>
+        <location filename="../../ui/wrap_up.py" line="255"/>
         <source>Wrap-up code (required)</source>
         <translation>Code de qualification (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="249"/>
+        <location filename="../../ui/wrap_up.py" line="262"/>
         <source>— choose a code —</source>
         <translation>— choisir un code —</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="256"/>
+        <location filename="../../ui/wrap_up.py" line="269"/>
         <source>Ready</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="260"/>
+        <location filename="../../ui/wrap_up.py" line="273"/>
         <source>Not ready — %1</source>
         <translation>Indisponible — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="282"/>
+        <location filename="../../ui/wrap_up.py" line="296"/>
+        <source>ACW limit passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="300"/>
         <source>ACW %1 / %2</source>
         <translation>Post-appel %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="286"/>
+        <location filename="../../ui/wrap_up.py" line="304"/>
         <source>ACW %1</source>
         <translation>Post-appel %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="345"/>
+        <location filename="../../ui/wrap_up.py" line="363"/>
         <source>No wrap-up code has that name.</source>
         <translation>Aucun code de qualification ne porte ce nom.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="349"/>
+        <location filename="../../ui/wrap_up.py" line="367"/>
         <source>Choose a wrap-up code first.</source>
         <translation>Choisissez d&apos;abord un code de qualification.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="406"/>
+        <location filename="../../ui/wrap_up.py" line="456"/>
         <source>Wrap-up saved: it will be sent as soon as the server answers.</source>
         <translation>Qualification enregistrée : elle sera envoyée dès que le serveur répondra.</translation>
     </message>
