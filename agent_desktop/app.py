@@ -84,6 +84,7 @@ class Application:
         self.desktop: Desktop | None = None
         self.gateway: GatewayClient | None = None
         self.window: Any = None
+        self.refusal: Any = None  # the "mode not available" box, while it is open
         self.sandbox: Any = None
         self.timings: dict[str, float] = {}
         self.exit_code = 0
@@ -181,17 +182,19 @@ class Application:
 
     def _show_shell(self) -> str:
         """Show the shell of ``--mode`` if the user's role allows it; returns the mode shown."""
+        from agent_desktop.ui.modes import tell_mode_refused
+
         assert self.desktop is not None and self.desktop.session is not None
         mode = self.options.mode
         allowed = allowed_modes(self.desktop.session.capabilities)
+        refused = None
         if mode not in allowed:
             log.warning("mode %s is not allowed for this user (allowed: %s)", mode, allowed)
-            from agent_desktop.ui.modes import mode_refused
-
-            QMessageBox.warning(None, "Agent Desktop", mode_refused(mode, allowed))
-            if not allowed:
+            refused = mode
+            if not allowed:  # said in a box without a window; closing it ends the program
                 self.exit_code = 4
-                self._quit.set()
+                self.refusal = tell_mode_refused(None, mode, allowed)
+                self.refusal.finished.connect(self._quit.set)
                 return ""
             mode = allowed[0]
         if mode == "wallboard":
@@ -204,6 +207,8 @@ class Application:
             self.window = MainWindow(self.desktop, self.lang, self.settings)
             self.window.show()
             self._install_plugins(mode)
+        if refused is not None:  # said over the shell the role allows (never blocks the loop)
+            self.refusal = tell_mode_refused(self.window, refused, allowed)
         self.timings["window_shown"] = time.perf_counter() - self._started
         log.info("figure: logged-in window shown %.2f s after start", self.timings["window_shown"])
         QTimer.singleShot(1000, self._log_memory)
