@@ -16,16 +16,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import math
 import tempfile
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import httpx
 
 from agent_desktop.adapters.gateway import GatewayClient
+from agent_desktop.bench.figures import percentile
+from agent_desktop.bench.measure import big_customer, time_async
 from agent_desktop.domain.customer import Customer
 from agent_desktop.sandbox.server import SandboxServer
 from agent_desktop.sandbox.users import DEMO_PASSWORD
@@ -34,28 +34,13 @@ from agent_desktop.services.history import HistoryQuery
 from agent_desktop.services.knowledge import LiveContext
 
 
-def _pct(values: Sequence[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
-
-
-async def _time(runs: int, action: Callable[[], Awaitable[Any]]) -> list[float]:
-    await action()  # warm-up (connection, SQLite page cache)
-    out = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        await action()
-        out.append((time.perf_counter() - started) * 1000)
-    return out
-
-
 async def measure(runs: int, intents: Path | None) -> dict[str, dict[str, float]]:
     figures: dict[str, dict[str, float]] = {}
 
     def record(name: str, values: list[float]) -> None:
         figures[name] = {
-            "p50_ms": round(_pct(values, 0.5), 1),
-            "p95_ms": round(_pct(values, 0.95), 1),
+            "p50_ms": round(percentile(values, 50), 1),
+            "p95_ms": round(percentile(values, 95), 1),
             "max_ms": round(max(values), 1),
         }
         f = figures[name]
@@ -67,32 +52,31 @@ async def measure(runs: int, intents: Path | None) -> dict[str, dict[str, float]
         try:
             async with httpx.AsyncClient(base_url=server.base_url, timeout=600) as control:
                 started = time.perf_counter()
-                big = (await control.post("/sandbox/customers/big", json={"items": 50_000})).json()
+                big_id = await big_customer(control)
                 took = time.perf_counter() - started
                 print(f"sandbox: 50 000-item customer generated in {took:.1f} s")
             gateway = GatewayClient(server.base_url)
             desktop = Desktop(gateway, gateway)
             await desktop.login("alice", DEMO_PASSWORD)
             try:
-                big_id = str(big["customer_id"])
                 history = desktop.history
                 record(
                     "history first page (50 of 50 000)",
-                    await _time(runs, lambda: history.page(HistoryQuery(big_id))),
+                    await time_async(runs, lambda: history.page(HistoryQuery(big_id))),
                 )
                 record(
                     "history filter: e-mails only, first page",
-                    await _time(runs, lambda: history.page(HistoryQuery(big_id, ("email",)))),
+                    await time_async(runs, lambda: history.page(HistoryQuery(big_id, ("email",)))),
                 )
                 record(
                     "history full-text search, first page",
-                    await _time(runs, lambda: history.page(HistoryQuery(big_id, (), "carte"))),
+                    await time_async(runs, lambda: history.page(HistoryQuery(big_id, (), "carte"))),
                 )
                 customer = await gateway.get("C100042")
                 assert isinstance(customer, Customer)
                 record(
                     "local summary (history page included)",
-                    await _time(
+                    await time_async(
                         runs, lambda: desktop.summary.summarize(customer, "fr", force=True)
                     ),
                 )
@@ -104,7 +88,7 @@ async def measure(runs: int, intents: Path | None) -> dict[str, dict[str, float]
                 )
                 record(
                     "KB suggestions for a live context",
-                    await _time(runs, lambda: desktop.knowledge.suggest(context)),
+                    await time_async(runs, lambda: desktop.knowledge.suggest(context)),
                 )
             finally:
                 await desktop.logout()
@@ -123,7 +107,7 @@ async def measure(runs: int, intents: Path | None) -> dict[str, dict[str, float]
         async def detect() -> None:
             detector.detect(None, segment)
 
-        record("intent detection, one transcript segment", await _time(runs, detect))
+        record("intent detection, one transcript segment", await time_async(runs, detect))
     return figures
 
 

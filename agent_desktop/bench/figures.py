@@ -28,7 +28,7 @@ class Figure:
 
     Attributes:
         name: what was measured.
-        unit: ``s``, ``ms`` or ``MB``.
+        unit: ``s``, ``ms``, ``MB``, ``%`` (of one core) or ``/s``.
         median / p95: of the samples (p95 ``None`` where a tail means nothing).
         floor: the same kind of figure for the least the machine can do, or ``None``.
         budget: the budget in words, e.g. ``≤ 50 ms``.
@@ -79,6 +79,19 @@ def figure(
     p95 = percentile(samples, 95) if tail else None
     ratio = median / floor if floor else None
     return Figure(name, unit, median, p95, floor, budget, meets(median, p95, ratio), len(samples))
+
+
+def single(
+    name: str,
+    unit: str,
+    value: float,
+    budget: str,
+    ok: bool,
+    floor: float | None = None,
+    samples: int = 1,
+) -> Figure:
+    """A figure that is one value for the run (a maximum, a rate, a growth)."""
+    return Figure(name, unit, value, None, floor, budget, ok, samples)
 
 
 def table(figures: Sequence[Figure]) -> str:

@@ -7,12 +7,16 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+# The sandbox's demo password: the bench only ever talks to a sandbox it started itself.
+SANDBOX_PASSWORD = "Sandbox-Demo-2026"
 
 # The least any PySide6 program can do: import Qt, show a main window, paint it, quit.
 BARE_WINDOW = """
@@ -51,19 +55,22 @@ def time_until_ready(
     cmd: list[str], env: dict[str, str], timeout: float = 120
 ) -> tuple[float, dict[str, Any]]:
     """Seconds from spawning ``cmd`` to its ``{"ready": {...}}`` line, and that object."""
-    started = time.perf_counter()
-    with subprocess.Popen(
-        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-    ) as child:
-        assert child.stdout is not None
-        with watchdog(child, timeout):
-            for line in child.stdout:
-                if line.startswith('{"ready"'):
-                    elapsed = time.perf_counter() - started
-                    child.wait()
-                    return elapsed, json.loads(line)["ready"]
-            child.wait()
-    raise RuntimeError(f"{cmd[:4]} ended with {child.returncode} before it was ready")
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as errors:
+        started = time.perf_counter()
+        with subprocess.Popen(
+            cmd, env=env, stdout=subprocess.PIPE, stderr=errors, text=True
+        ) as child:
+            assert child.stdout is not None
+            with watchdog(child, timeout):
+                for line in child.stdout:
+                    if line.startswith('{"ready"'):
+                        elapsed = time.perf_counter() - started
+                        child.wait()
+                        return elapsed, json.loads(line)["ready"]
+                child.wait()
+        errors.seek(0)
+        said = errors.read()[-2000:]
+    raise RuntimeError(f"{cmd[:4]} ended with {child.returncode} before it was ready:\n{said}")
 
 
 @contextmanager

@@ -1,9 +1,15 @@
-"""The in-process part of the bench: the advisor window on a qasync loop, logged in to a
-sandbox in another process, taking a run of calls while the event loop's lag is sampled.
+"""The in-process part of the bench: the advisor's real main window (every dock shown:
+History, Summary, Knowledge, Plugins and the plugins' own panels) on a qasync loop,
+logged in to a sandbox in another process.
 
-Screen-pop is timed from the offer reaching the client to the customer card filled and
-painted (a synchronous repaint right after the card is filled); the floor is a plain
-loopback HTTP round trip to the same server.
+- history at scale: the History dock opening the sandbox's 50 000-item customer, then
+  filtering it to e-mails, until the first page is in the list and painted;
+- a run of calls: screen-pop (offer reaching the client → card filled and painted), then
+  the context the docks fill after the pop (history first page, KB suggestions, local
+  summary, each until shown and painted), while the event loop's lag is sampled.
+
+Floors: a plain loopback HTTP round trip to the same server, and the loop's lag with the
+same window open and nothing happening.
 """
 
 from __future__ import annotations
@@ -15,40 +21,83 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt, SignalInstance
+from PySide6.QtWidgets import QWidget
 
 from agent_desktop.adapters.gateway import GatewayClient
+from agent_desktop.adapters.gateway.consult import GatewayConsults
+from agent_desktop.bench.measure import LagSampler, Stopwatch, big_customer
+from agent_desktop.bench.processes import SANDBOX_PASSWORD
 from agent_desktop.domain.agent import AgentState
 from agent_desktop.domain.events import ScreenPopReady
 from agent_desktop.domain.interaction import Action
+from agent_desktop.domain.screen_pop import Identification
 from agent_desktop.services.desktop import Desktop
+from agent_desktop.services.history import HistoryQuery
+from agent_desktop.ui.main_window import MainWindow
+from agent_desktop.ui.plugin_shell import install_plugins
 
-# The sandbox's demo password: the bench only ever talks to a sandbox it started itself.
-SANDBOX_PASSWORD = "Sandbox-Demo-2026"
-LAG_PERIOD = 0.005  # seconds between two lag samples
+CONTEXT = ("history", "knowledge", "summary")
+# What the first calls load once (phone-number metadata, the KB ranker's model built in
+# the background after login) is not a leak: growth is counted after them.
+WARM_UP_CALLS = 5
+CONTEXT_WAIT = 10.0  # seconds a dock may take before its sample is counted as missing
 
 
 @dataclass
 class SoakResult:
     round_trips_ms: list[float] = field(default_factory=list)
     pops_ms: list[float] = field(default_factory=list)
+    context_ms: dict[str, list[float]] = field(default_factory=lambda: {k: [] for k in CONTEXT})
+    context_missing: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CONTEXT, 0))
+    history_open_ms: list[float] = field(default_factory=list)
+    history_filter_ms: list[float] = field(default_factory=list)
     lag_ms: list[float] = field(default_factory=list)
+    idle_lag_ms: list[float] = field(default_factory=list)
     rss_login_mb: float = 0.0
+    rss_warm_mb: float = 0.0  # after the first WARM_UP_CALLS calls
     rss_after_mb: float = 0.0
     calls: int = 0
 
 
-async def _sample_lag(into: list[float]) -> None:
-    loop = asyncio.get_running_loop()
-    while True:
-        before = loop.time()
-        await asyncio.sleep(LAG_PERIOD)
-        into.append(max(0.0, loop.time() - before - LAG_PERIOD) * 1e3)
+def every_dock_shown(window: MainWindow) -> None:
+    """Untabify the docks (Knowledge and Plugins share a tab by default) and stack them
+    all, visible, on the right: the soak runs with every panel painted."""
+    from PySide6.QtWidgets import QDockWidget
+
+    docks = window.findChildren(QDockWidget)
+    for dock in docks:
+        window.removeDockWidget(dock)
+    for dock in docks:
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock, Qt.Orientation.Vertical)
+        dock.show()
 
 
-async def run_soak(base_url: str, calls: int, round_trips: int) -> SoakResult:
+def advisor_window(desktop: Desktop, gateway: GatewayClient, settings: QSettings) -> MainWindow:
+    """The advisor shell as the composition root builds it, plugins installed."""
+    window = MainWindow(desktop, "fr", settings)
+    consults = GatewayConsults(gateway)
+    window.plugins = install_plugins(  # type: ignore[attr-defined]
+        window, desktop, consults, consults, settings, desktop.tasks, language="fr"
+    )
+    window.resize(1920, 1080)
+    window.show()
+    return window
+
+
+async def _painted(stopwatch: Stopwatch, widget: QWidget, within: float) -> float | None:
+    """The stopwatch's time plus a synchronous repaint of ``widget`` (what the advisor
+    sees), or None when the signal did not come."""
+    elapsed = await stopwatch.wait(within)
+    if elapsed is None:
+        return None
+    started = time.perf_counter()
+    widget.repaint()
+    return elapsed + (time.perf_counter() - started) * 1e3
+
+
+async def run_soak(base_url: str, calls: int, round_trips: int, history_runs: int) -> SoakResult:
     from agent_desktop.app import resident_memory_mb
-    from agent_desktop.ui.main_window import MainWindow
 
     result = SoakResult()
     gateway = GatewayClient(base_url)
@@ -57,8 +106,8 @@ async def run_soak(base_url: str, calls: int, round_trips: int) -> SoakResult:
     headers = {"Authorization": f"Bearer {session.token}"}
     settings_dir = Path(tempfile.mkdtemp(prefix="agent-desktop-bench-"))
     settings = QSettings(str(settings_dir / "bench.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(desktop, "fr", settings)
-    window.show()
+    window = advisor_window(desktop, gateway, settings)
+    every_dock_shown(window)
 
     def on_pop(_event: ScreenPopReady) -> None:
         started = time.perf_counter()
@@ -66,46 +115,108 @@ async def run_soak(base_url: str, calls: int, round_trips: int) -> SoakResult:
         painted = time.perf_counter() - started
         result.pops_ms.append((desktop.screen_pop.timings[-1] + painted) * 1e3)
 
-    desktop.bus.subscribe(ScreenPopReady, on_pop)
-    async with httpx.AsyncClient(base_url=base_url, timeout=10) as control:
-        for _ in range(round_trips):
-            started = time.perf_counter()
-            (await control.get("/v1/agent", headers=headers)).raise_for_status()
-            result.round_trips_ms.append((time.perf_counter() - started) * 1e3)
-        result.rss_login_mb = resident_memory_mb() or 0.0
-        lag = asyncio.ensure_future(_sample_lag(result.lag_ms))
-        try:
-            for _ in range(calls):
-                await _one_call(desktop, control)
-                result.calls += 1
-        finally:
-            lag.cancel()
-            await asyncio.gather(lag, return_exceptions=True)
-        result.rss_after_mb = resident_memory_mb() or 0.0
-    window.close()
-    window.deleteLater()
-    await desktop.set_state(AgentState.NOT_READY, desktop.not_ready_reasons[0].code)
-    await desktop.logout()
-    await gateway.aclose()
+    dispose = desktop.bus.subscribe(ScreenPopReady, on_pop)
+    try:
+        async with httpx.AsyncClient(base_url=base_url, timeout=30) as control:
+            for _ in range(round_trips):
+                started = time.perf_counter()
+                (await control.get("/v1/agent", headers=headers)).raise_for_status()
+                result.round_trips_ms.append((time.perf_counter() - started) * 1e3)
+            await _history_at_scale(window, control, history_runs, result)
+            result.rss_login_mb = resident_memory_mb() or 0.0
+            async with LagSampler() as idle:
+                await asyncio.sleep(1.0)
+            result.idle_lag_ms = idle.samples
+            async with LagSampler() as lag:
+                for i in range(calls):
+                    if i == WARM_UP_CALLS:
+                        result.rss_warm_mb = resident_memory_mb() or 0.0
+                    await _one_call(window, control, result)
+                    result.calls += 1
+            result.lag_ms = lag.samples
+            result.rss_after_mb = resident_memory_mb() or 0.0
+    finally:
+        dispose()
+        window.plugins.deactivate_all()  # type: ignore[attr-defined]
+        window.close()
+        window.deleteLater()
+        await desktop.set_state(AgentState.NOT_READY, desktop.not_ready_reasons[0].code)
+        await desktop.logout()
+        await desktop.tasks.cancel_all()
+        await gateway.aclose()
     return result
 
 
-async def _one_call(desktop: Desktop, control: httpx.AsyncClient) -> None:
-    """Ready → offered (the sandbox picks the caller) → answer → hang up → wrap up."""
+async def _history_at_scale(
+    window: MainWindow, control: httpx.AsyncClient, runs: int, result: SoakResult
+) -> None:
+    """Open the 50 000-item customer in the History dock, then filter it to e-mails."""
+    customer_id = await big_customer(control)
+    model = window.history.model
+    for i in range(runs + 1):  # the first round warms the server's page cache up
+        for query, into in (
+            (HistoryQuery(customer_id), result.history_open_ms),
+            (HistoryQuery(customer_id, ("email",)), result.history_filter_ms),
+        ):
+            stopwatch = Stopwatch()
+            model.sig_total.connect(stopwatch.stop)
+            try:
+                stopwatch.start()
+                model.set_query(query)
+                elapsed = await _painted(stopwatch, window.history, CONTEXT_WAIT)
+            finally:
+                model.sig_total.disconnect(stopwatch.stop)
+            if elapsed is None:
+                raise RuntimeError("the History dock did not show the 50 000-item customer")
+            if i:
+                into.append(elapsed)
+    model.set_query(None)
+
+
+async def _one_call(window: MainWindow, control: httpx.AsyncClient, result: SoakResult) -> None:
+    """Ready → offered (the sandbox picks the caller) → the docks fill → answer → hang up
+    → wrap up."""
+    desktop = window.desktop
     loop = asyncio.get_running_loop()
-    popped: asyncio.Future[str] = loop.create_future()
+    popped: asyncio.Future[ScreenPopReady] = loop.create_future()
+    watches = {name: Stopwatch() for name in CONTEXT}
+    signals: dict[str, tuple[SignalInstance, QWidget]] = {
+        "history": (window.history.model.sig_total, window.history),
+        "knowledge": (window.knowledge.sig_refreshed, window.knowledge),
+        "summary": (window.summary.sig_done, window.summary),
+    }
 
     def on_pop(event: ScreenPopReady) -> None:
         if not popped.done():
-            popped.set_result(event.pop.interaction_id)
+            for watch in watches.values():
+                watch.start()
+            popped.set_result(event)
 
+    for name, (signal, _widget) in signals.items():
+        signal.connect(watches[name].stop)
     dispose = desktop.bus.subscribe(ScreenPopReady, on_pop)
     try:
         await desktop.set_state(AgentState.READY)
         (await control.post("/sandbox/calls", json={"agent": "alice"})).raise_for_status()
-        interaction_id = await asyncio.wait_for(popped, 10)
+        event = await asyncio.wait_for(popped, 10)
+        identified = event.pop.identification == Identification.IDENTIFIED
+        for name, (_signal, widget) in signals.items():
+            if name != "knowledge" and not identified:
+                continue  # no customer: no history or summary to show
+            if name == "knowledge" and window.knowledge.current_context().empty:
+                continue  # nothing known about the call yet: nothing to suggest
+            elapsed = await _painted(watches[name], widget, CONTEXT_WAIT)
+            if elapsed is None:
+                result.context_missing[name] += 1
+            else:
+                result.context_ms[name].append(elapsed)
     finally:
         dispose()
+        for name, (signal, _widget) in signals.items():
+            signal.disconnect(watches[name].stop)
+    interaction_id = event.pop.interaction_id
     await desktop.act(interaction_id, Action.ANSWER)
     await desktop.act(interaction_id, Action.HANGUP)
-    await desktop.wrap_up(interaction_id, "resolved")  # some queues require a code
+    # some queues require a wrap-up code: always give one
+    code = desktop.wrap_up_codes[0].code if desktop.wrap_up_codes else None
+    await desktop.wrap_up(interaction_id, code)

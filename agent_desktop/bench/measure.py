@@ -1,0 +1,94 @@
+"""Measuring helpers shared by the bench and ``agent-desktop kb figures``: timing an
+awaitable, sampling the event loop's lag, waiting for a Qt signal, and asking the sandbox
+for its 50 000-item customer."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+LAG_PERIOD = 0.005  # seconds between two lag samples
+BIG_CUSTOMER_ITEMS = 50_000
+
+
+async def time_async(runs: int, action: Callable[[], Awaitable[Any]]) -> list[float]:
+    """Milliseconds per call of ``action`` over ``runs`` runs, after one warm-up run
+    (connection, SQLite page cache)."""
+    await action()
+    out = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        await action()
+        out.append((time.perf_counter() - started) * 1e3)
+    return out
+
+
+class LagSampler:
+    """How late the event loop wakes a task that sleeps ``period`` seconds, in ms, while
+    the ``async with`` block runs: a long synchronous slot shows as one late sample."""
+
+    def __init__(self, period: float = LAG_PERIOD) -> None:
+        self.period = period
+        self.samples: list[float] = []
+        self._task: asyncio.Task[None] | None = None
+
+    async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            before = loop.time()
+            await asyncio.sleep(self.period)
+            self.samples.append(max(0.0, loop.time() - before - self.period) * 1e3)
+
+    async def __aenter__(self) -> LagSampler:
+        self._task = asyncio.ensure_future(self._run())
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        assert self._task is not None
+        self._task.cancel()
+        await asyncio.gather(self._task, return_exceptions=True)
+
+
+async def big_customer(control: httpx.AsyncClient, items: int = BIG_CUSTOMER_ITEMS) -> str:
+    """The id of the sandbox's customer with ``items`` history items (generated once per
+    sandbox data directory, about 6 s for 50 000)."""
+    response = await control.post("/sandbox/customers/big", json={"items": items}, timeout=600)
+    response.raise_for_status()
+    return str(response.json()["customer_id"])
+
+
+class Stopwatch:
+    """Times from :meth:`start` to the first call of :meth:`stop` (later calls ignored);
+    ``done`` is set then. Connect ``stop`` to a Qt signal to time until it is emitted."""
+
+    def __init__(self) -> None:
+        self.started: float | None = None
+        self.elapsed_ms: float | None = None
+        self.done = asyncio.Event()
+
+    def start(self) -> None:
+        self.started, self.elapsed_ms = time.perf_counter(), None
+        self.done.clear()
+
+    def stop(self, *_args: object) -> None:
+        if self.started is not None and self.elapsed_ms is None:
+            self.elapsed_ms = (time.perf_counter() - self.started) * 1e3
+            self.done.set()
+
+    async def wait(self, within: float) -> float | None:
+        """The elapsed ms, or None if the signal did not come within ``within`` s."""
+        try:
+            await asyncio.wait_for(self.done.wait(), within)
+        except TimeoutError:
+            return None
+        return self.elapsed_ms

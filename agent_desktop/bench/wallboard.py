@@ -1,0 +1,91 @@
+"""The supervisor's wallboard under the sandbox's scale simulation: 2 000 agents, 200
+queues, 1 000 events a second for a while, shown by the real :class:`WallboardWindow`
+(full HD, offscreen) fed by the real service over the wire.
+
+Measured in this process (the sandbox runs in another one): the event loop's lag (its
+longest stall), the board's repaints per second and the CPU time this process used.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+
+import httpx
+
+from agent_desktop.adapters.gateway import GatewayClient
+from agent_desktop.adapters.gateway.wallboard import GatewayWallboard
+from agent_desktop.bench.measure import LagSampler
+from agent_desktop.services.wallboard import WallboardService, WallboardState
+from agent_desktop.ui.wallboard import WallboardWindow
+
+AGENTS, QUEUES, RATE = 2000, 200, 1000.0
+SANDBOX_PASSWORD = "Sandbox-Demo-2026"
+
+
+@dataclass
+class WallboardResult:
+    lag_ms: list[float] = field(default_factory=list)
+    idle_lag_ms: list[float] = field(default_factory=list)
+    seconds: float = 0.0
+    paints: int = 0
+    cpu_seconds: float = 0.0
+    idle_cpu_percent: float = 0.0
+    events: int = 0
+
+    @property
+    def repaints_per_second(self) -> float:
+        return self.paints / self.seconds if self.seconds else 0.0
+
+    @property
+    def cpu_percent(self) -> float:
+        return 100 * self.cpu_seconds / self.seconds if self.seconds else 0.0
+
+
+async def run_wallboard(base_url: str, seconds: float) -> WallboardResult:
+    result = WallboardResult()
+    gateway = GatewayClient(base_url)
+    await gateway.login("sophie", SANDBOX_PASSWORD)
+    state = WallboardState()
+    window = WallboardWindow(state)
+    window.resize(1920, 1080)
+    window.show()
+    service = WallboardService(GatewayWallboard(gateway), state)
+    feed = asyncio.ensure_future(service.run())
+    try:
+        async with httpx.AsyncClient(base_url=base_url, timeout=30) as control:
+            scale = {"agents": AGENTS, "queues": QUEUES, "events_per_second": 0}
+            (await control.post("/sandbox/scale", json=scale)).raise_for_status()
+            deadline = time.monotonic() + 60
+            while len(state.queues) < QUEUES or len(state.agents) < AGENTS:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("the wallboard snapshot did not arrive")
+                await asyncio.sleep(0.05)
+            # the floor: the same window with its timers running, and no events
+            cpu, started = time.process_time(), time.perf_counter()
+            async with LagSampler() as idle:
+                await asyncio.sleep(min(3.0, seconds / 10))
+            idle_seconds = time.perf_counter() - started
+            result.idle_cpu_percent = 100 * (time.process_time() - cpu) / idle_seconds
+            result.idle_lag_ms = idle.samples
+            rate = {"events_per_second": RATE}
+            (await control.post("/sandbox/scale/rate", json=rate)).raise_for_status()
+            paints, events = window.board.paints, state.events
+            cpu, started = time.process_time(), time.perf_counter()
+            async with LagSampler() as lag:
+                await asyncio.sleep(seconds)
+            result.seconds = time.perf_counter() - started
+            result.cpu_seconds = time.process_time() - cpu
+            result.paints = window.board.paints - paints
+            result.events = state.events - events
+            result.lag_ms = lag.samples
+            await control.delete("/sandbox/scale")
+    finally:
+        feed.cancel()
+        await asyncio.gather(feed, return_exceptions=True)
+        window.close()
+        window.deleteLater()
+        await gateway.logout()
+        await gateway.aclose()
+    return result
