@@ -149,6 +149,7 @@ class Application:
         # too; against a real gateway unsent work is kept on disk across crashes.
         store = SqliteOutboxStore(":memory:" if self.options.demo else None)
         desktop = Desktop(gateway, gateway, tasks=self.tasks, outbox_store=store)
+        desktop.tls_checks_off = verify is False
         # An AI summary provider only when configured (ai/base_url…); local otherwise.
         desktop.summary.remote = remote_from_settings(self.settings, KeyringStore())
         # The local intent detector, when a text,label CSV is configured (kb/intents_csv).

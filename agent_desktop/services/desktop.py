@@ -52,6 +52,7 @@ from agent_desktop.services.outbox import MemoryOutboxStore, Outbox, OutboxDeliv
 from agent_desktop.services.screen_pop import ScreenPopService
 from agent_desktop.services.summary.service import SummaryService
 from agent_desktop.services.tasks import TaskGroup
+from agent_desktop.services.wrap_ups import WrapUps
 
 log = logging.getLogger(__name__)
 
@@ -114,9 +115,19 @@ class Desktop:
             self.bus,
         )
         self.kb_contributions = KbContributions(self.outbox, self.bus)
+        # what waits for a wrap-up here, including calls the ACW limit closed meanwhile
+        self.wrap_ups = WrapUps(
+            self.calls,
+            self.bus,
+            self.wrap_up_pending,
+            lambda interaction_id: self.draft(draft_key(interaction_id)) is not None,
+        )
         self.bus.subscribe(ConnectionChanged, self._on_link)
         self.bus.subscribe(OutboxDelivered, self._on_delivered)
         self.recovered: Notice | None = None
+        # Set by the composition root when certificate checks are off (tls/insecure): the
+        # shell then shows a badge that cannot be dismissed.
+        self.tls_checks_off = False
         self.kpis: AgentKpisChanged | None = None  # the banner's figures, pushed by the server
         self._stream_task: asyncio.Task[None] | None = None
         self.bus.subscribe(InteractionOffered, self._on_offered)
@@ -227,6 +238,7 @@ class Desktop:
         if follow_up is not None:
             body["follow_up"] = follow_up
         path = f"/v1/interactions/{quote(interaction_id, safe='')}/wrapup"
+        known = self.wrap_ups.get(interaction_id)
         item_id = self.outbox.submit(WRAP_UP, "POST", path, body)
         draft = self.draft(draft_key(interaction_id))
         self.delete_draft(draft_key(interaction_id))  # the outbox holds it now
@@ -234,7 +246,10 @@ class Desktop:
         if delivered is False:
             if draft is not None:
                 self.save_draft(draft_key(interaction_id), draft)
+            if known is not None:
+                self.wrap_ups.reopen(known)
             return False
+        self.wrap_ups.sent(interaction_id)
         if delivered:
             with suppress(GatewayError):
                 self._set_agent(await self._telephony.get_agent())

@@ -28,12 +28,18 @@ _SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def best_snippet(body: str, words: Iterable[str], width: int = SNIPPET_CHARS) -> str:
+def best_snippet(
+    body: str, words: Iterable[str], width: int = SNIPPET_CHARS, title: str = ""
+) -> str:
     """The sentence of ``body`` that holds most of ``words`` (accents and case ignored),
-    without Markdown markers and at most ``width`` characters; the first one otherwise."""
+    without Markdown markers and at most ``width`` characters; the first one otherwise.
+    Headings and sentences quoting the title are skipped: the title is shown already."""
     wanted = {fold(w) for w in words}
+    folded_title = fold(title.strip())
     best, best_count = "", -1
     for raw in _SENTENCE.split(body):
+        if raw.lstrip().startswith("#") or (folded_title and folded_title in fold(raw)):
+            continue
         sentence = plain_snippet(raw)
         if len(sentence) < 3:
             continue
@@ -126,7 +132,7 @@ class LocalKnowledge:
             article = ranker.index.articles[scored.id]
             if lang and article.language != lang:
                 continue
-            snippet = best_snippet(article.body, wanted)
+            snippet = best_snippet(article.body, wanted, title=article.title)
             hits.append(
                 ArticleHit(article.id, article.language, article.title, snippet, scored.score)
             )

@@ -15,20 +15,29 @@ import re
 from collections.abc import Callable, Coroutine, Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QTextDocument
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QResizeEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
+    QSizePolicy,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +64,7 @@ log = logging.getLogger(__name__)
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], object]
 REFRESH_DEBOUNCE_MS = 800
+VISIBLE_ROWS = 3  # suggestions always visible without scrolling
 RECENT_ITEMS = 10
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 _TOKEN = re.compile(r"\w+|\W+", re.UNICODE)
@@ -75,28 +85,69 @@ def highlight(text: str, words: Iterable[str]) -> str:
     return "".join(parts)
 
 
+def from_first_match(text: str, words: Iterable[str], lead_words: int = 2) -> str:
+    """``text`` starting a couple of words before the first of ``words`` it holds (with
+    "…" in front), so a one-line snippet shows a match; ``text`` itself otherwise."""
+    wanted = {fold(w) for w in words if w}
+    tokens = _TOKEN.findall(text)
+    words_seen = 0
+    starts: list[int] = []  # the token index where each word starts
+    for index, token in enumerate(tokens):
+        if token[:1].isalnum():
+            starts.append(index)
+            if fold(token) in wanted:
+                if words_seen <= lead_words:
+                    return text
+                return "…" + "".join(tokens[starts[words_seen - lead_words] :])
+            words_seen += 1
+    return text
+
+
 class HitWidget(QWidget):
-    """One suggestion: the title and the snippet, matched words in bold."""
+    """One suggestion on two lines: the title, then a one-line snippet, each cut to the
+    width with "…" and the matched words in bold (the whole texts are in the tooltip)."""
 
     def __init__(self, hit: ArticleHit, words: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._words = words
+        self._title = hit.title
+        self._snippet = plain_snippet(hit.snippet)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.setSpacing(2)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.setSpacing(0)
         self.title = QLabel(self)
         self.title.setObjectName("kbHitTitle")
-        self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.title.setText(f"<span style='font-weight:600'>{highlight(hit.title, words)}</span>")
         self.snippet = QLabel(self)
         self.snippet.setObjectName("kbHitSnippet")
-        self.snippet.setTextFormat(Qt.TextFormat.RichText)
-        self.snippet.setWordWrap(True)
-        self.snippet.setText(highlight(plain_snippet(hit.snippet), words))
         for label in (self.title, self.snippet):
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setWordWrap(False)
             label.setOpenExternalLinks(False)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        layout.addWidget(self.title)
-        layout.addWidget(self.snippet)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            layout.addWidget(label)
+        self.setToolTip(f"{hit.title}\n{self._snippet}")
+        self._fit(400)
+
+    def _fit(self, width: int) -> None:
+        """Each line cut to ``width`` pixels (plain text first, then escaped and bolded;
+        measured in bold so the bold matches still fit)."""
+        room = max(40, width - 14)
+        bold = QFont(self.title.font())
+        bold.setWeight(QFont.Weight.Bold)
+        title = QFontMetrics(bold).elidedText(self._title, Qt.TextElideMode.ElideRight, room)
+        snippet = QFontMetrics(bold).elidedText(
+            from_first_match(self._snippet, self._words), Qt.TextElideMode.ElideRight, room
+        )
+        self.title.setText(f"<span style='font-weight:600'>{highlight(title, self._words)}</span>")
+        self.snippet.setText(highlight(snippet, self._words))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit(event.size().width())
+
+    def row_height(self) -> int:
+        return self.title.fontMetrics().height() + self.snippet.fontMetrics().height() + 6
 
 
 class ArticleReader(QDialog):
@@ -175,6 +226,7 @@ class KnowledgePanel(QWidget):
         self._service: KnowledgeService = desktop.knowledge
         self._spawn: Spawn = lambda coro: desktop.tasks.spawn(coro, name="knowledge")
         self.hits: list[ArticleHit] = []
+        self.source = ""  # who ranked them: "local" or "platform"
         self.words: list[str] = []
         self.context = LiveContext()
         self.reader: ArticleReader | None = None
@@ -192,39 +244,56 @@ class KnowledgePanel(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("kbHits")
         self.list.setAlternatingRowColors(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.itemActivated.connect(lambda _i: self.open_selected())
         self.list.currentRowChanged.connect(lambda _r: self._enable())
+        # Room for at least VISIBLE_ROWS two-line suggestions: the dock cannot be
+        # squeezed below that by its neighbours.
+        row = self.fontMetrics().height() * 2 + 6
+        self.list.setMinimumHeight(row * VISIBLE_ROWS + 2 * self.list.frameWidth())
         self.status = plain_label("", self, "kbStatus")
-        self.status.setWordWrap(True)
-        self.list.setMinimumHeight(60)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-        self.open_button = QPushButton(self.tr("Open"), self)
-        self.copy_button = QPushButton(self.tr("Copy snippet"), self)
-        self.helpful_button = QPushButton(self.tr("Helpful"), self)
-        self.unhelpful_button = QPushButton(self.tr("Not helpful"), self)
-        self.open_button.clicked.connect(self.open_selected)
-        self.copy_button.clicked.connect(self.copy_snippet)
-        self.helpful_button.clicked.connect(lambda: self.send_feedback(True))
-        self.unhelpful_button.clicked.connect(lambda: self.send_feedback(False))
-        self.new_article_button = QPushButton(self.tr("New article…"), self)
-        self.fix_button = QPushButton(self.tr("Propose a fix…"), self)
-        self.new_article_button.clicked.connect(lambda: self.propose(None))
-        self.fix_button.clicked.connect(self.propose_fix)
-        # Rows of two so the dock stays narrow whatever the language.
-        actions = QGridLayout()
-        actions.addWidget(self.open_button, 0, 0)
-        actions.addWidget(self.copy_button, 0, 1)
-        actions.addWidget(self.helpful_button, 1, 0)
-        actions.addWidget(self.unhelpful_button, 1, 1)
-        actions.addWidget(self.new_article_button, 2, 0)
-        actions.addWidget(self.fix_button, 2, 1)
+        # One row of small buttons under the list; contributing goes in a menu.
+        self.open_button = self._tool_button(self.tr("Open"), self.open_selected)
+        self.copy_button = self._tool_button(self.tr("Copy"), self.copy_snippet)
+        self.copy_button.setToolTip(self.tr("Copy the title and the snippet"))
+        self.helpful_button = self._tool_button(
+            self.tr("Helpful"), lambda: self.send_feedback(True)
+        )
+        self.unhelpful_button = self._tool_button(
+            self.tr("Not helpful"), lambda: self.send_feedback(False)
+        )
+        self.contribute_button = self._tool_button(self.tr("Contribute"), None)
+        self.contribute_button.setObjectName("kbContribute")
+        self.contribute_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.contribute_button)
+        self.new_article_action = menu.addAction(self.tr("New article…"))
+        self.fix_action = menu.addAction(self.tr("Propose a fix…"))
+        self.new_article_action.triggered.connect(lambda: self.propose(None))
+        self.fix_action.triggered.connect(self.propose_fix)
+        self.contribute_button.setMenu(menu)
+        actions = QHBoxLayout()
+        actions.setSpacing(2)
+        for button in (
+            self.open_button,
+            self.copy_button,
+            self.helpful_button,
+            self.unhelpful_button,
+            self.contribute_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
         self.contributions = plain_label("", self, "kbContributions")
         self.contributions.setWordWrap(True)
         self.contributions.hide()
         self.dialog: ContributionDialog | None = None
         self._shown_waiting = False
+        self._local_ready = self._service.local.ready
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(3)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
         layout.addLayout(actions)
@@ -245,6 +314,14 @@ class KnowledgePanel(QWidget):
             if self._service.available
             else self.tr("This platform does not provide a knowledge base.")
         )
+
+    def _tool_button(self, text: str, slot: Callable[[], object] | None) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        if slot is not None:
+            button.clicked.connect(slot)
+        return button
 
     # ------------------------------------------------------------ live context
 
@@ -311,7 +388,7 @@ class KnowledgePanel(QWidget):
             return
         if generation == self._generation:
             self.context = context
-            self._show(found.hits, found.query)
+            self._show(found.hits, found.query, found.source)
 
     def _search_typed(self) -> None:
         text = self.search.text().strip()
@@ -328,25 +405,28 @@ class KnowledgePanel(QWidget):
             self.status.setText(self.tr("Search failed: %1").replace("%1", exc.message))
             return
         if generation == self._generation:
-            self._show(found.hits, text)
+            self._show(found.hits, text, found.source)
 
-    def _show(self, hits: list[ArticleHit], query: str) -> None:
+    def _show(self, hits: list[ArticleHit], query: str, source: str) -> None:
         self.hits = hits
+        self.source = source
         self.words = significant_words(query) or query.split()
         self.list.clear()
         for hit in hits:
             item = QListWidgetItem(self.list)
             item.setData(HIT_ROLE, hit)
             widget = HitWidget(hit, self.words, self.list)
-            item.setSizeHint(widget.sizeHint())
+            item.setSizeHint(QSize(1, widget.row_height()))
             self.list.setItemWidget(item, widget)
+        ranked_by = self.tr("local index") if source == "local" else self.tr("platform search")
         if hits:
             self.list.setCurrentRow(0)
             self.status.setText(
-                self.tr("%n article(s) for: %1", "", len(hits)).replace("%1", query)
+                self.tr("%n article(s) · %1", "", len(hits)).replace("%1", ranked_by)
             )
         else:
-            self.status.setText(self.tr("No article matches: %1").replace("%1", query))
+            self.status.setText(self.tr("No matching article · %1").replace("%1", ranked_by))
+        self.status.setToolTip(self.tr("Searched for: %1").replace("%1", query))
         self._enable()
         self.sig_refreshed.emit()
 
@@ -364,9 +444,9 @@ class KnowledgePanel(QWidget):
             self.copy_button,
             self.helpful_button,
             self.unhelpful_button,
-            self.fix_button,
         ):
             button.setEnabled(has)
+        self.fix_action.setEnabled(has)
 
     def copy_snippet(self) -> None:
         hit = self.selected()
@@ -454,6 +534,11 @@ class KnowledgePanel(QWidget):
         # While a contribution shown waits for the server, follow the outbox each second.
         if self._shown_waiting:
             self.show_contributions()
+        # The local copy became ready: rank the live call's suggestions again with it.
+        if self._service.local.ready != self._local_ready:
+            self._local_ready = self._service.local.ready
+            if self._local_ready and not self.search.text().strip():
+                self.refresh()
 
     def _contribution_state(self, contribution: Contribution) -> str:
         if contribution.state == "waiting":

@@ -1,14 +1,16 @@
 """The status bar: the event stream's health, said plainly, and the latest notice.
 
 When the link is down the advisor must know at once that the buttons are disabled
-because the server cannot hear them, not because the software is broken.
+because the server cannot hear them, not because the software is broken. When TLS
+certificate checks are off (the explicit ``tls/insecure`` setting) a red badge says so for
+as long as the session lasts: it has no close button and nothing hides it.
 """
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from agent_desktop.domain.events import ConnectionChanged, Link, Notice
@@ -56,6 +58,10 @@ def notice_text(notice: Notice) -> str:
         ),
         "invalid_request": QCoreApplication.translate(
             "StatusBar", "The server refused the request as invalid."
+        ),
+        "wrap_up_code_required": QCoreApplication.translate(
+            "StatusBar",
+            "This queue requires a wrap-up code: choose one and finish again. Your notes are kept.",
         ),
         # consult legs (services/consult.py): the platform took the customer back
         "consult_no_answer": QCoreApplication.translate(
@@ -110,9 +116,29 @@ def outbox_text(status: OutboxChanged, now: float) -> str:
     return " · ".join(parts)
 
 
-def _repolish(label: QLabel) -> None:
-    label.style().unpolish(label)
-    label.style().polish(label)
+def tls_badge(parent: QWidget) -> QLabel:
+    """The lasting "TLS verification OFF" badge (add it as a permanent widget)."""
+    badge = plain_label(
+        QCoreApplication.translate("StatusBar", "⚠ TLS verification OFF"), parent, "tlsBadge"
+    )
+    badge.setToolTip(
+        QCoreApplication.translate(
+            "StatusBar",
+            "Server certificates are not checked (setting tls/insecure): the connection "
+            "could be intercepted. Ask your administrator to turn checks back on.",
+        )
+    )
+    badge.setAccessibleName(badge.text())
+    badge.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return badge
+
+
+def set_style_flag(label: QLabel, name: str, value: object) -> None:
+    """Set a property the style sheet selects on, and restyle the label if it changed."""
+    if label.property(name) != value:
+        label.setProperty(name, value)
+        label.style().unpolish(label)
+        label.style().polish(label)
 
 
 class ShellStatusBar(QStatusBar):
@@ -121,6 +147,7 @@ class ShellStatusBar(QStatusBar):
     Attributes:
         link: the link-state label.
         notice: the latest notice (refused command, ignored event…), plain text.
+        tls: the "TLS verification OFF" badge, only when certificate checks are off.
     """
 
     def __init__(self, bridge: DesktopBridge, parent: QWidget | None = None) -> None:
@@ -131,6 +158,10 @@ class ShellStatusBar(QStatusBar):
         self.link = plain_label("", self, "linkState")
         self.outbox = plain_label("", self, "outboxState")
         self.addWidget(self.notice, 1)
+        self.tls: QLabel | None = None
+        if bridge.desktop.tls_checks_off:
+            self.tls = tls_badge(self)
+            self.addPermanentWidget(self.tls)
         self.addPermanentWidget(self.outbox)
         self.addPermanentWidget(self.link)
         self._outbox = bridge.desktop.outbox.status()
@@ -148,10 +179,9 @@ class ShellStatusBar(QStatusBar):
 
     def show_link(self, event: ConnectionChanged) -> None:
         self.link.setText(link_text(event.link))
-        self.link.setProperty("link", event.link.value)
+        set_style_flag(self.link, "link", event.link.value)
         # The detail (server or adapter text) helps support; it stays out of the way.
         self.link.setToolTip(event.detail)
-        _repolish(self.link)
 
     def show_outbox(self, status: OutboxChanged) -> None:
         self._outbox = status
@@ -161,6 +191,5 @@ class ShellStatusBar(QStatusBar):
 
     def show_notice(self, notice: Notice) -> None:
         self.notice.setText(notice_text(notice))
-        self.notice.setProperty("level", notice.level)
-        _repolish(self.notice)
+        set_style_flag(self.notice, "level", notice.level)
         self._clear.start(NOTICE_SECONDS * 1000)

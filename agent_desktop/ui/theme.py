@@ -80,6 +80,12 @@ QLabel#ringingText {{ color: white; font-size: 13pt; font-weight: 700; }}
 QLabel#ringingKeys {{ color: #e6eef8; font-weight: 600; }}
 QFrame#wrapUp {{ background: #f7f2fc; border-top: 2px solid #8a63b8; }}
 QLabel#wrapUpHint {{ color: #a82020; font-weight: 600; }}
+QLabel#wrapUpClock {{ font-weight: 600; padding: 2px 8px; }}
+QLabel#wrapUpClock[over="true"] {{ background: #a82020; color: white; border-radius: 9px; }}
+QLabel#wrapUpAcwNote {{ color: {MUTED}; }}
+QLabel#wrapUpAcwNote[over="true"] {{ color: #a82020; font-weight: 600; }}
+QTabBar#wrapUpWhich::tab {{ padding: 5px 14px; }}
+QTabBar#wrapUpWhich::tab:selected {{ font-weight: 700; color: #5a3b82; }}
 QPushButton {{
     border: 1px solid #c3ccd6; border-radius: 5px; padding: 6px 14px; background: white;
 }}
@@ -104,6 +110,9 @@ QLabel#linkState[link="reconnecting"], QLabel#linkState[link="offline"] {{
     background: #c62828; color: white;
 }}
 QLabel#notice[level="error"] {{ color: #a82020; font-weight: 600; }}
+QLabel#tlsBadge {{
+    background: #c62828; color: white; font-weight: 700; padding: 2px 10px; border-radius: 9px;
+}}
 QLabel#notice[level="warning"] {{ color: #8a4b0f; font-weight: 600; }}
 QLabel#loginError {{
     background: #fdecea; color: #8c1d18; border: 1px solid #f2b8b5; border-radius: 6px;

@@ -1,12 +1,16 @@
 """The after-call-work panel: code, notes, first-contact resolution, follow-up, next state.
 
-Shown while at least one interaction is ``ended`` and the server allows ``wrapup``
-(several can be in wrap-up at once: a selector picks which). The wrap-up code is
-searchable (type part of a label) and required when the interaction's queue says so.
+Shown while at least one interaction waits for a wrap-up (``desktop.wrap_ups``): several
+can at once — a call on a queue whose wrap-up does not block routing, then another — and
+a tab per interaction picks which; each keeps its own draft and is sent once. The wrap-up
+code is searchable (type part of a label) and required when the interaction's queue says
+so (the server refuses it otherwise: the panel shows why and keeps everything typed).
 Notes are saved to disk as they are typed and come back after a crash. An ACW clock shows
-the time spent against the queue's limit. "Finish" writes the wrap-up to the durable
-outbox (``desktop.wrap_up``): it reaches the server exactly once, even if the server is
-down right now — so the panel works offline too and says when a wrap-up is waiting.
+the time spent against the queue's limit and says what happens at the limit: the platform
+closes the call by itself, and the panel stays open so the notes are still sent (a late
+wrap-up, accepted by the server). "Finish" writes the wrap-up to the durable outbox
+(``desktop.wrap_up``): it reaches the server exactly once, even if the server is down
+right now — so the panel works offline too and says when a wrap-up is waiting.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -32,10 +37,11 @@ from shiboken6 import isValid
 
 from agent_desktop.domain.agent import AgentState
 from agent_desktop.domain.events import Notice
-from agent_desktop.domain.interaction import Action, Interaction
+from agent_desktop.domain.interaction import Interaction
 from agent_desktop.services.desktop import draft_key
 from agent_desktop.ui import shortcuts
 from agent_desktop.ui.bridge import DesktopBridge
+from agent_desktop.ui.status_bar import notice_text, set_style_flag
 from agent_desktop.ui.text import plain_label
 
 AUTOSAVE_MS = 300
@@ -50,13 +56,15 @@ class WrapUpPanel(QFrame):
     """After-call work for the interactions waiting for a wrap-up.
 
     Attributes:
-        which: picks the interaction when several are in wrap-up (hidden otherwise).
+        which: one tab per interaction in wrap-up (hidden when there is only one).
         code: the wrap-up codes from the server, labelled in the UI language, searchable.
         notes: free notes (plain text), autosaved as a draft while typed.
         fcr: "resolved at first contact".
         follow_up / follow_up_kind / follow_up_due: ask for a callback or a follow-up.
         next_state: the state to go to once the wrap-up is sent.
         acw: the after-call-work clock against the queue's limit.
+        acw_note: what happens at the limit (or that it passed), and whether calls still
+            come while this wrap-up is open.
         finish: the "Finish" button; ``finish_action`` is its Ctrl+Enter shortcut.
         interaction_id: the interaction being wrapped up, or ``None`` (panel hidden).
     """
@@ -67,12 +75,18 @@ class WrapUpPanel(QFrame):
         self._bridge = bridge
         self._sending = False
         self._loading = False
+        self._refusal: Notice | None = None
         self.interaction_id: str | None = None
         title = plain_label(self.tr("After-call work"), self, "sectionTitle")
-        self.which = QComboBox(self)
+        self.which = QTabBar(self)
         self.which.setObjectName("wrapUpWhich")
-        self.which.currentIndexChanged.connect(self._picked)
+        self.which.setDocumentMode(True)
+        self.which.setExpanding(False)
+        self.which.setUsesScrollButtons(True)
+        self.which.currentChanged.connect(self._picked)
         self.acw = plain_label("", self, "wrapUpClock")
+        self.acw_note = plain_label("", self, "wrapUpAcwNote")
+        self.acw_note.setWordWrap(True)
         self.code = QComboBox(self)
         self.code.setObjectName("wrapUpCode")
         self.code.setMinimumWidth(260)
@@ -130,7 +144,6 @@ class WrapUpPanel(QFrame):
 
         top = QHBoxLayout()
         top.addWidget(title)
-        top.addWidget(self.which)
         top.addWidget(self.acw)
         top.addStretch(1)
         self.code_caption = plain_label(self.tr("Wrap-up code"), self, "fieldCaption")
@@ -151,7 +164,9 @@ class WrapUpPanel(QFrame):
         bottom.addWidget(self.finish)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 12, 24, 12)
+        layout.addWidget(self.which)
         layout.addLayout(top)
+        layout.addWidget(self.acw_note)
         layout.addWidget(self.notes)
         layout.addLayout(middle)
         layout.addLayout(bottom)
@@ -161,6 +176,7 @@ class WrapUpPanel(QFrame):
         bridge.sig_outbox.connect(lambda _e: self.refresh())
         bridge.sig_link_changed.connect(lambda _e: self._enable())
         bridge.sig_tick.connect(self._tick)
+        bridge.sig_notice.connect(self._noticed)
         self._follow_up_toggled(False)
         self.refresh()
 
@@ -168,12 +184,7 @@ class WrapUpPanel(QFrame):
 
     def waiting(self) -> list[Interaction]:
         """Interactions that still need a wrap-up from this desktop, oldest first."""
-        desktop = self._bridge.desktop
-        return [
-            i
-            for i in desktop.calls.interactions.values()
-            if i.allows(Action.WRAPUP) and not desktop.wrap_up_pending(i.id)
-        ]
+        return self._bridge.desktop.wrap_ups.waiting()
 
     def refresh(self) -> None:
         waiting = self.waiting()
@@ -189,9 +200,11 @@ class WrapUpPanel(QFrame):
         if wanted is None:
             wanted = current.id if current is not None and current.id in ids else ids[-1]
         self.which.blockSignals(True)
-        self.which.clear()
+        while self.which.count():
+            self.which.removeTab(0)
         for n, interaction in enumerate(waiting, start=1):
-            self.which.addItem(self._describe(n, interaction), interaction.id)
+            index = self.which.addTab(self._describe(n, interaction))
+            self.which.setTabData(index, interaction.id)
         self.which.setCurrentIndex(ids.index(wanted))
         self.which.blockSignals(False)
         self.which.setVisible(len(waiting) > 1)
@@ -206,7 +219,7 @@ class WrapUpPanel(QFrame):
         return self.tr("Call %1 — %2").replace("%1", str(n)).replace("%2", who)
 
     def _picked(self, index: int) -> None:
-        interaction_id = self.which.itemData(index)
+        interaction_id = self.which.tabData(index)
         if interaction_id and interaction_id != self.interaction_id:
             self.save_draft()
             self._load(interaction_id)
@@ -216,7 +229,7 @@ class WrapUpPanel(QFrame):
     def _interaction(self) -> Interaction | None:
         if self.interaction_id is None:
             return None
-        return self._bridge.desktop.calls.interactions.get(self.interaction_id)
+        return self._bridge.desktop.wrap_ups.get(self.interaction_id)
 
     def _load(self, interaction_id: str) -> None:
         """Show one interaction's wrap-up: its saved draft if any, else blank."""
@@ -274,10 +287,15 @@ class WrapUpPanel(QFrame):
         interaction = self._interaction()
         if interaction is None:
             self.acw.setText("")
+            self.acw_note.setText("")
             return
         spent = (datetime.now(UTC) - interaction.state_since).total_seconds()
         limit = interaction.acw_limit_seconds
-        if limit:
+        late = self._bridge.desktop.wrap_ups.is_late(interaction.id)
+        if late:
+            self.acw.setText(self.tr("ACW limit passed"))
+            over = True
+        elif limit:
             self.acw.setText(
                 self.tr("ACW %1 / %2").replace("%1", clock(spent)).replace("%2", clock(limit))
             )
@@ -285,10 +303,10 @@ class WrapUpPanel(QFrame):
         else:
             self.acw.setText(self.tr("ACW %1").replace("%1", clock(spent)))
             over = False
-        if self.acw.property("over") != over:
-            self.acw.setProperty("over", over)
-            self.acw.style().unpolish(self.acw)
-            self.acw.style().polish(self.acw)
+        self.acw_note.setText(acw_note(interaction, late))
+        self.acw_note.setVisible(bool(self.acw_note.text()))
+        set_style_flag(self.acw_note, "over", over)
+        set_style_flag(self.acw, "over", over)
 
     def _enable(self) -> None:
         # Deliberately not tied to the link: a wrap-up goes to the outbox and is sent
@@ -362,6 +380,7 @@ class WrapUpPanel(QFrame):
             }
         state, reason = self.next_state.currentData() or (AgentState.READY.value, None)
         self._sending = True
+        self._refusal = None
         self._enable()
         self._bridge.desktop.tasks.spawn(
             self._send(
@@ -396,9 +415,40 @@ class WrapUpPanel(QFrame):
                 if ok and desktop.wrap_up_pending(interaction_id):
                     self._bridge.sig_notice.emit(_waiting_notice())
                 if self.interaction_id == interaction_id and not ok:
+                    # refused for good: say why here, everything typed stays as it was
+                    if self._refusal is not None:
+                        self.hint.setText(notice_text(self._refusal))
                     self._enable()
                 else:
                     self.refresh()
+
+    def _noticed(self, notice: Notice) -> None:
+        """Keep the reason of a refusal that arrives while a wrap-up is being sent."""
+        if self._sending and notice.level == "error":
+            self._refusal = notice
+
+
+def acw_note(interaction: Interaction, late: bool) -> str:
+    """What happens at the ACW limit, plainly (empty when the queue has no limit)."""
+    tr = QCoreApplication.translate
+    if late:
+        return tr(
+            "WrapUpPanel",
+            "Time limit passed: the platform closed this call. Finish your notes: "
+            "they will still be saved with it.",
+        )
+    parts = []
+    if interaction.acw_limit_seconds:
+        parts.append(
+            tr(
+                "WrapUpPanel",
+                "At %1 the platform closes the call and ends after-call work; "
+                "notes finished later are still saved.",
+            ).replace("%1", clock(interaction.acw_limit_seconds))
+        )
+    if not interaction.wrap_up_blocks_routing:
+        parts.append(tr("WrapUpPanel", "Calls keep coming while this wrap-up is open."))
+    return " ".join(parts)
 
 
 def _waiting_notice() -> Notice:

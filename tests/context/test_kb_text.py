@@ -36,3 +36,27 @@ def test_snippets_lose_their_markdown_markers() -> None:
 
     text = "# Carte perdue\n\nFaire **opposition** - vite, point 1.\n- appeler\n2. bloquer"
     assert plain_snippet(text) == "Carte perdue Faire opposition - vite, point 1. appeler bloquer"
+
+
+def test_snippet_is_the_sentence_with_most_words_never_a_heading_or_the_title() -> None:
+    from agent_desktop.services.kb_local import best_snippet
+
+    body = (
+        "# Carte perdue ou volée\n\nCette fiche traite une demande « Carte perdue ou volée ».\n"
+        "Vérifier l'identité du client. Si la **carte** est perdue ou volée, faire opposition."
+    )
+    words = ["carte", "volee", "perdue"]
+    assert best_snippet(body, words, title="Carte perdue ou volée") == (
+        "Si la carte est perdue ou volée, faire opposition."
+    )
+    assert best_snippet("Un. Deux.", ["rien"]) == "Un."
+    assert best_snippet("mot " * 100, ["mot"], width=20).endswith("…")
+
+
+def test_one_line_snippet_starts_near_the_first_match() -> None:
+    from agent_desktop.ui.kb_panel import from_first_match
+
+    text = "Cette fiche explique comment traiter une demande de carte perdue"
+    assert from_first_match(text, ["CARTE"]) == "…demande de carte perdue"
+    assert from_first_match("Si la carte", ["carte"]) == "Si la carte"
+    assert from_first_match("rien ici", ["carte"]) == "rien ici"

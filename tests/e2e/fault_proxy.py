@@ -7,7 +7,9 @@ It sits between the desktop and the sandbox and forwards bytes both ways. When a
 - ``drop_response_once``: the request reaches the server, but the connection is cut as
   soon as the answer comes back, so the client never sees it (once, then ``pass``);
 - ``hold_response``: the request reaches the server and the answer is swallowed;
-- ``hold_request``: the request never reaches the server.
+- ``hold_request``: the request never reaches the server;
+- ``cut_request``: the request never reaches the server and the connection is closed at
+  once (the client sees a network error and retries later).
 
 It runs on its own thread and asyncio loop, like the sandbox.
 """
@@ -81,6 +83,8 @@ class FaultProxy:
             return "hold"
         if mode == "hold_request":
             return "block"
+        if mode == "cut_request":
+            return "cut"
         return None
 
     async def _handle(self, client_r: asyncio.StreamReader, client_w: asyncio.StreamWriter) -> None:
@@ -95,6 +99,9 @@ class FaultProxy:
             with contextlib.suppress(OSError):
                 while data := await client_r.read(65536):
                     fault["now"] = self._fault_for(data) or fault["now"]
+                    if fault["now"] == "cut":
+                        client_w.close()
+                        break
                     if fault["now"] == "block":
                         continue  # the server never hears it
                     up_w.write(data)

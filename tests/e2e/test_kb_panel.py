@@ -27,7 +27,10 @@ async def test_suggestions_follow_the_call_and_feedback_reaches_the_server(
         await control.post("/sandbox/scenario", json={"transcript_interval": 0.2})
         try:
             with advisor_window(desktop, tmp_path, "fr") as window:
+                window.resize(1280, 740)
                 panel: KnowledgePanel = window.knowledge
+                # The articles are copied into the local index at login.
+                await until(lambda: desktop.knowledge.local.ready, within=60)
                 assert await desktop.set_state(AgentState.READY)
                 popped = next_event(desktop.bus, ScreenPopReady)
                 call = {
@@ -50,6 +53,17 @@ async def test_suggestions_follow_the_call_and_feedback_reaches_the_server(
                 widget = panel.list.itemWidget(item)
                 assert isinstance(widget, HitWidget)
                 assert "<b>" in widget.title.text() + widget.snippet.text()
+                # Ranked by the local index, and the panel says so.
+                assert panel.source == "local"
+                assert desktop.knowledge.last is not None
+                assert desktop.knowledge.last.source == "local"
+                assert "local index" in panel.status.text()
+                # Compact rows: at 740 px of window height at least three suggestions show
+                # whole without scrolling, each on two lines.
+                assert len(panel.hits) >= 3
+                third = panel.list.visualItemRect(panel.list.item(2))
+                assert third.bottom() <= panel.list.viewport().height()
+                assert third.height() <= 3 * panel.list.fontMetrics().height()
 
                 # The transcript grows the context: suggestions are ranked again.
                 said = next_event(

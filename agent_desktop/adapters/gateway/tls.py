@@ -1,6 +1,6 @@
 """How the gateway's certificate is checked: the system's trust store by default, a
 custom CA bundle when configured, and no check only when explicitly asked for (the shell
-then says so in its title bar and logs a warning)."""
+then shows a badge in its status bar that cannot be dismissed, and logs a warning)."""
 
 from __future__ import annotations
 

@@ -31,12 +31,12 @@
 <context>
     <name>ArticleReader</name>
     <message>
-        <location filename="../../ui/kb_panel.py" line="121"/>
+        <location filename="../../ui/kb_panel.py" line="172"/>
         <source>Plain text</source>
         <translation>Texte brut</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="124"/>
+        <location filename="../../ui/kb_panel.py" line="175"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
@@ -771,111 +771,136 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>KnowledgePanel</name>
     <message>
-        <location filename="../../ui/kb_panel.py" line="188"/>
+        <location filename="../../ui/kb_panel.py" line="240"/>
         <source>Search the knowledge base…</source>
         <translation>Rechercher dans la base de connaissances…</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="201"/>
+        <location filename="../../ui/kb_panel.py" line="259"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="202"/>
-        <source>Copy snippet</source>
-        <translation>Copier l&apos;extrait</translation>
+        <location filename="../../ui/kb_panel.py" line="260"/>
+        <source>Copy</source>
+        <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="203"/>
+        <location filename="../../ui/kb_panel.py" line="261"/>
+        <source>Copy the title and the snippet</source>
+        <translation>Copier le titre et l&apos;extrait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="263"/>
         <source>Helpful</source>
         <translation>Utile</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="204"/>
+        <location filename="../../ui/kb_panel.py" line="266"/>
         <source>Not helpful</source>
         <translation>Pas utile</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="209"/>
+        <location filename="../../ui/kb_panel.py" line="268"/>
+        <source>Contribute</source>
+        <translation>Contribuer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="272"/>
         <source>New article…</source>
         <translation>Nouvelle fiche…</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="210"/>
+        <location filename="../../ui/kb_panel.py" line="273"/>
         <source>Propose a fix…</source>
         <translation>Proposer une correction…</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="244"/>
+        <location filename="../../ui/kb_panel.py" line="313"/>
         <source>Articles are suggested as soon as a call comes in.</source>
         <translation>Des fiches sont proposées dès qu&apos;un appel arrive.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="246"/>
+        <location filename="../../ui/kb_panel.py" line="315"/>
         <source>This platform does not provide a knowledge base.</source>
         <translation>Cette plateforme ne fournit pas de base de connaissances.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="309"/>
+        <location filename="../../ui/kb_panel.py" line="386"/>
         <source>Suggestions unavailable: %1</source>
         <translation>Suggestions indisponibles : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="328"/>
+        <location filename="../../ui/kb_panel.py" line="405"/>
         <source>Search failed: %1</source>
         <translation>La recherche a échoué : %1</translation>
     </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="421"/>
+        <source>local index</source>
+        <translation>index local</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="421"/>
+        <source>platform search</source>
+        <translation>recherche de la plateforme</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/kb_panel.py" line="346"/>
-        <source>%n article(s) for: %1</source>
+        <location filename="../../ui/kb_panel.py" line="425"/>
+        <source>%n article(s) · %1</source>
         <translation>
-            <numerusform>%n fiche pour : %1</numerusform>
-            <numerusform>%n fiches pour : %1</numerusform>
+            <numerusform>%n fiche · %1</numerusform>
+            <numerusform>%n fiches · %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="349"/>
-        <source>No article matches: %1</source>
-        <translation>Aucune fiche ne correspond : %1</translation>
+        <location filename="../../ui/kb_panel.py" line="428"/>
+        <source>No matching article · %1</source>
+        <translation>Aucune fiche trouvée · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="386"/>
-        <location filename="../../ui/kb_panel.py" line="431"/>
+        <location filename="../../ui/kb_panel.py" line="429"/>
+        <source>Searched for: %1</source>
+        <translation>Recherché : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kb_panel.py" line="466"/>
+        <location filename="../../ui/kb_panel.py" line="511"/>
         <source>The article could not be opened: %1</source>
         <translation>Impossible d&apos;ouvrir la fiche : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="390"/>
+        <location filename="../../ui/kb_panel.py" line="470"/>
         <source>This article no longer exists.</source>
         <translation>Cette fiche n&apos;existe plus.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="406"/>
+        <location filename="../../ui/kb_panel.py" line="486"/>
         <source>Feedback not sent: %1</source>
         <translation>Avis non envoyé : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="408"/>
+        <location filename="../../ui/kb_panel.py" line="488"/>
         <source>Thank you: your feedback was sent.</source>
         <translation>Merci : votre avis a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="449"/>
+        <location filename="../../ui/kb_panel.py" line="529"/>
         <source>Your contributions:</source>
         <translation>Vos contributions :</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="460"/>
+        <location filename="../../ui/kb_panel.py" line="545"/>
         <source>pending: waiting for the server</source>
         <translation>en attente : pas encore reçue par le serveur</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="462"/>
+        <location filename="../../ui/kb_panel.py" line="547"/>
         <source>refused by the server</source>
         <translation>refusée par le serveur</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="463"/>
+        <location filename="../../ui/kb_panel.py" line="548"/>
         <source>received, pending review</source>
         <translation>reçue, en attente de relecture</translation>
     </message>

@@ -41,6 +41,7 @@ from agent_desktop.ui.call_bar import CallBar
 from agent_desktop.ui.customer_card import CustomerCard
 from agent_desktop.ui.history_panel import HistoryPanel
 from agent_desktop.ui.kb_panel import KnowledgePanel
+from agent_desktop.ui.status_bar import notice_text, tls_badge
 from agent_desktop.ui.summary_panel import SummaryPanel
 from agent_desktop.ui.text import plain_label
 from agent_desktop.ui.wrap_up import WrapUpPanel
@@ -204,7 +205,9 @@ class ExtendedWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.status = QLabel(self)
         self.statusBar().addWidget(self.status)
-        self.bridge.sig_notice.connect(lambda n: self.statusBar().showMessage(n.message, 8000))
+        if desktop.tls_checks_off:  # lasting, like the advisor shell's
+            self.statusBar().addPermanentWidget(tls_badge(self))
+        self.bridge.sig_notice.connect(lambda n: self.statusBar().showMessage(notice_text(n), 8000))
         self.bridge.sig_current_changed.connect(
             lambda current: self.callbacks.set_busy(current is not None)
         )
