@@ -42,6 +42,12 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="fewer repetitions, 30 calls and 30 s of wallboard load (a smoke run)",
     )
+    p.add_argument(
+        "--stalls",
+        action="store_true",
+        help="also print what the GUI thread was doing whenever the event loop stalled "
+        "(soak and wallboard)",
+    )
     return p
 
 
@@ -78,13 +84,14 @@ def startup_figures(home: Path, runs: int) -> list[Figure]:
     ]
 
 
-def in_process_figures(home: Path, plan: Plan) -> list[Figure]:
+def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Figure]:
     # Offscreen unless told otherwise: the same figures with or without a screen.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
     from agent_desktop.bench.kb import run_kb
     from agent_desktop.bench.soak import WARM_UP_CALLS, run_soak
+    from agent_desktop.bench.stalls import StallSampler
     from agent_desktop.bench.wallboard import AGENTS, QUEUES, RATE, run_wallboard
     from agent_desktop.ui.event_loop import DesktopEventLoop
 
@@ -94,12 +101,17 @@ def in_process_figures(home: Path, plan: Plan) -> list[Figure]:
     loop = DesktopEventLoop(app)
     asyncio.set_event_loop(loop)
     with sandbox_process(child_env(home)) as url, loop:
+        soak_stalls = StallSampler() if stalls else None
         soak = loop.run_until_complete(
-            run_soak(url, plan.calls, max(50, plan.calls), plan.history_runs)
+            run_soak(url, plan.calls, max(50, plan.calls), plan.history_runs, soak_stalls)
         )
         kb = loop.run_until_complete(run_kb(plan.kb_queries))
-        board = loop.run_until_complete(run_wallboard(url, plan.wallboard_seconds))
+        board_stalls = StallSampler() if stalls else None
+        board = loop.run_until_complete(run_wallboard(url, plan.wallboard_seconds, board_stalls))
         loop.run_until_complete(loop.shutdown_asyncgens())
+    for what, sampler in (("soak", soak_stalls), ("wallboard", board_stalls)):
+        if sampler is not None:
+            print(f"{what}: {sampler.report()}")
     round_trip = _median(soak.round_trips_ms)
     n = soak.calls
     figures = [
@@ -235,7 +247,7 @@ def run(argv: list[str]) -> int:
     home = Path(tempfile.mkdtemp(prefix="agent-desktop-bench-"))
     plan = Plan.of(options.quick)
     started, load = time.perf_counter(), os.getloadavg()[0]
-    figures = startup_figures(home, plan.startups) + in_process_figures(home, plan)
+    figures = startup_figures(home, plan.startups) + in_process_figures(home, plan, options.stalls)
     print(table(figures))
     print(
         f"{time.perf_counter() - started:.0f} s; load average {load:.1f} at the start, "

@@ -28,6 +28,7 @@ from agent_desktop.adapters.gateway import GatewayClient
 from agent_desktop.adapters.gateway.consult import GatewayConsults
 from agent_desktop.bench.measure import LagSampler, Stopwatch, big_customer
 from agent_desktop.bench.processes import SANDBOX_PASSWORD
+from agent_desktop.bench.stalls import StallSampler, watching
 from agent_desktop.domain.agent import AgentState
 from agent_desktop.domain.events import ScreenPopReady
 from agent_desktop.domain.interaction import Action
@@ -96,7 +97,13 @@ async def _painted(stopwatch: Stopwatch, widget: QWidget, within: float) -> floa
     return elapsed + (time.perf_counter() - started) * 1e3
 
 
-async def run_soak(base_url: str, calls: int, round_trips: int, history_runs: int) -> SoakResult:
+async def run_soak(
+    base_url: str,
+    calls: int,
+    round_trips: int,
+    history_runs: int,
+    stalls: StallSampler | None = None,
+) -> SoakResult:
     from agent_desktop.app import resident_memory_mb
 
     result = SoakResult()
@@ -127,7 +134,7 @@ async def run_soak(base_url: str, calls: int, round_trips: int, history_runs: in
             async with LagSampler() as idle:
                 await asyncio.sleep(1.0)
             result.idle_lag_ms = idle.samples
-            async with LagSampler() as lag:
+            async with LagSampler() as lag, watching(stalls):
                 for i in range(calls):
                     if i == WARM_UP_CALLS:
                         result.rss_warm_mb = resident_memory_mb() or 0.0

@@ -17,6 +17,7 @@ import httpx
 from agent_desktop.adapters.gateway import GatewayClient
 from agent_desktop.adapters.gateway.wallboard import GatewayWallboard
 from agent_desktop.bench.measure import LagSampler
+from agent_desktop.bench.stalls import StallSampler, watching
 from agent_desktop.services.wallboard import WallboardService, WallboardState
 from agent_desktop.ui.wallboard import WallboardWindow
 
@@ -43,7 +44,9 @@ class WallboardResult:
         return 100 * self.cpu_seconds / self.seconds if self.seconds else 0.0
 
 
-async def run_wallboard(base_url: str, seconds: float) -> WallboardResult:
+async def run_wallboard(
+    base_url: str, seconds: float, stalls: StallSampler | None = None
+) -> WallboardResult:
     result = WallboardResult()
     gateway = GatewayClient(base_url)
     await gateway.login("sophie", SANDBOX_PASSWORD)
@@ -73,7 +76,7 @@ async def run_wallboard(base_url: str, seconds: float) -> WallboardResult:
             (await control.post("/sandbox/scale/rate", json=rate)).raise_for_status()
             paints, events = window.board.paints, state.events
             cpu, started = time.process_time(), time.perf_counter()
-            async with LagSampler() as lag:
+            async with LagSampler() as lag, watching(stalls):
                 await asyncio.sleep(seconds)
             result.seconds = time.perf_counter() - started
             result.cpu_seconds = time.process_time() - cpu
