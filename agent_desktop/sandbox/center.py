@@ -8,6 +8,7 @@ server's event loop thread; the scenario engine listens to it through :class:`Li
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import secrets
 import time
 import uuid
@@ -29,6 +30,7 @@ from agent_desktop.sandbox.data.reference import (
 )
 from agent_desktop.sandbox.errors import ApiError, not_found, unauthorized
 from agent_desktop.sandbox.events import EventHub
+from agent_desktop.sandbox.state_db import StateDb
 from agent_desktop.sandbox.users import DEMO_PASSWORD, DEMO_USERS, DemoUser
 
 LIVE_STATES = frozenset(
@@ -80,6 +82,17 @@ class AgentRuntime:
 
 
 @dataclass(slots=True)
+class QueuePolicy:
+    """A queue's wrap-up rules (from ``data/reference.py``; ``PUT /sandbox/queues/{id}/
+    wrap-up-policy`` changes them for later calls). A call keeps the policy it was offered
+    with."""
+
+    wrap_up_code_required: bool = False
+    acw_limit_seconds: int | None = None
+    wrap_up_blocks_routing: bool = True
+
+
+@dataclass(slots=True)
 class Call:
     """One interaction and what the sandbox knows about it beyond the wire."""
 
@@ -98,12 +111,14 @@ class Call:
     consult: Any = None  # a sandbox.consult.ConsultLeg once a consult was placed
     direction: Literal["inbound", "outbound"] = "inbound"  # outbound: click-to-call
     answered_at: datetime | None = None  # handling time runs from here to the wrap-up
+    policy: QueuePolicy = field(default_factory=QueuePolicy)
+    acw_timer: asyncio.TimerHandle | None = None  # ends after-call work at the ACW limit
+    closed_by: Literal["wrap_up", "acw_limit"] | None = None
 
     def allowed(self) -> tuple[Action, ...]:
         return call_sm.allowed_actions(self.state, self.muted)
 
     def wire(self) -> w.InteractionWire:
-        queue = QUEUES_BY_ID.get(self.attached.queue_id or "")
         return w.InteractionWire(
             id=self.id,
             direction=self.direction,
@@ -116,8 +131,17 @@ class Call:
             end_reason=self.end_reason,
             consult=self.consult.wire(self) if self.consult is not None else None,
             parties=self.consult.parties_wire(self) if self.consult is not None else [],
-            wrap_up_code_required=queue.wrap_up_code_required if queue is not None else False,
-            acw_limit_seconds=queue.acw_limit_seconds if queue is not None else None,
+            wrap_up_code_required=self.policy.wrap_up_code_required,
+            acw_limit_seconds=self.policy.acw_limit_seconds,
+            wrap_up_blocks_routing=self.policy.wrap_up_blocks_routing,
+            closed_by=self.closed_by,
+        )
+
+    @property
+    def holds_agent(self) -> bool:
+        """Whether this interaction keeps its agent from being offered another one."""
+        return self.state in LIVE_STATES or (
+            self.state == InteractionState.ENDED and self.policy.wrap_up_blocks_routing
         )
 
 
@@ -155,8 +179,17 @@ class ContactCenter:
         }
         self.calls: dict[str, Call] = {}
         self.counters: dict[str, QueueCounters] = {q.id: QueueCounters() for q in QUEUES}
-        # every wrap-up applied, in order (GET /sandbox/deliveries): a duplicate shows twice
-        self.deliveries: list[dict[str, object]] = []
+        self.policies: dict[str, QueuePolicy] = {
+            q.id: QueuePolicy(q.wrap_up_code_required, q.acw_limit_seconds) for q in QUEUES
+        }
+        # every wrap-up stored, in order (GET /sandbox/deliveries: a duplicate shows twice),
+        # and the idempotent answers; a file when the sandbox has a state file (app.py)
+        self.state_db = StateDb()
+
+    @property
+    def deliveries(self) -> list[dict[str, Any]]:
+        """The agents' wrap-ups stored so far (not the automatic ACW-limit closes)."""
+        return self.state_db.wrap_ups("agent")
 
     # ------------------------------------------------------------ sessions
 
@@ -298,7 +331,7 @@ class ContactCenter:
             return False
         if runtime.agent.state != AgentState.READY:
             return False
-        return not any(c.agent == username and c.state in OPEN_STATES for c in self.calls.values())
+        return not any(c.agent == username and c.holds_agent for c in self.calls.values())
 
     def offer(
         self,
@@ -326,6 +359,7 @@ class ContactCenter:
             state_since=at,
             offered_monotonic=time.monotonic(),
             direction=direction,
+            policy=replace(self.policies.get(attached.queue_id or "") or QueuePolicy()),
         )
         self.calls[call.id] = call
         if attached.queue_id in self.counters:
@@ -360,6 +394,9 @@ class ContactCenter:
         if call.timer is not None and target != InteractionState.OFFERED:
             call.timer.cancel()
             call.timer = None
+        if call.acw_timer is not None and target != InteractionState.ENDED:
+            call.acw_timer.cancel()
+            call.acw_timer = None
         kind = "interaction.closed" if target in call_sm.FINAL_STATES else "interaction.updated"
         self.hub.publish(call.agent, kind, call.wire())
         if target not in LIVE_STATES:
@@ -376,6 +413,9 @@ class ContactCenter:
     ) -> w.InteractionWire:
         """Apply one agent command to an interaction, if its state allows it."""
         call = self._own_call(username, call_id)
+        if action == Action.WRAPUP and call.closed_by == "acw_limit" and call.wrap_up is None:
+            assert wrap_up is not None
+            return self._late_wrap_up(username, call, wrap_up)
         if action not in call.allowed():
             raise ApiError(
                 409,
@@ -406,27 +446,95 @@ class ContactCenter:
             self._end_connected(call, "transferred")
         elif action == Action.WRAPUP:
             assert wrap_up is not None
-            if wrap_up.code is not None and wrap_up.code not in WRAP_UP_CODE_SET:
-                raise ApiError(
-                    422,
-                    "invalid_request",
-                    "unknown wrap-up code",
-                    {"wrap_up_codes": sorted(WRAP_UP_CODE_SET)},
-                )
-            if wrap_up.next_state is not None:
-                self._check_reason(wrap_up.next_state.state, wrap_up.next_state.reason_code)
+            self._check_wrap_up(call, wrap_up)
             call.wrap_up = wrap_up
-            self.deliveries.append(
-                {
-                    "interaction_id": call.id,
-                    "agent": username,
-                    "code": wrap_up.code,
-                    "follow_up": wrap_up.follow_up.kind if wrap_up.follow_up else None,
-                }
+            self.state_db.record_wrap_up(
+                call.id, username, "agent", wrap_up.model_dump(mode="json")
             )
+            call.closed_by = "wrap_up"
             self._set_state(call, InteractionState.CLOSED)
-            self._finish_work(username, wrap_up.next_state)
+            self._after_wrap_up(username, call, wrap_up.next_state)
         return call.wire()
+
+    # ------------------------------------------------------------ wrap-up rules
+
+    def _check_wrap_up(self, call: Call, wrap_up: w.WrapUpRequest) -> None:
+        if wrap_up.code is not None and wrap_up.code not in WRAP_UP_CODE_SET:
+            raise ApiError(
+                422,
+                "invalid_request",
+                "unknown wrap-up code",
+                {"wrap_up_codes": sorted(WRAP_UP_CODE_SET)},
+            )
+        if wrap_up.code is None and call.policy.wrap_up_code_required:
+            raise ApiError(
+                422,
+                "wrap_up_code_required",
+                "this queue requires a wrap-up code: choose one and send the wrap-up again",
+                {"queue_id": call.attached.queue_id, "wrap_up_codes": sorted(WRAP_UP_CODE_SET)},
+            )
+        if wrap_up.next_state is not None:
+            self._check_reason(wrap_up.next_state.state, wrap_up.next_state.reason_code)
+
+    def _after_wrap_up(self, username: str, call: Call, nxt: w.NextStateWire | None) -> None:
+        """The agent leaves after-call work once no interaction holding them is left in
+        wrap-up; otherwise the next state asked for is queued (or applied when idle)."""
+        runtime = self.agents[username]
+        held = any(
+            c.agent == username and c is not call and c.holds_agent for c in self.calls.values()
+        )
+        if runtime.agent.state == AgentState.AFTER_CALL_WORK and not held:
+            self._finish_work(username, nxt)
+        elif nxt is not None:
+            # refused (e.g. logged out meanwhile): the wrap-up itself is stored all the same
+            with contextlib.suppress(ApiError):
+                self.request_state(
+                    username, w.AgentStateRequest(state=nxt.state, reason_code=nxt.reason_code)
+                )
+
+    def _late_wrap_up(
+        self, username: str, call: Call, wrap_up: w.WrapUpRequest
+    ) -> w.InteractionWire:
+        """The agent's wrap-up of an interaction the ACW limit closed: stored (once: a
+        retry comes back with the same Idempotency-Key), its next state asked for."""
+        self._check_wrap_up(call, wrap_up)
+        call.wrap_up = wrap_up
+        self.state_db.record_wrap_up(
+            call.id, username, "agent", wrap_up.model_dump(mode="json"), late=True
+        )
+        if wrap_up.next_state is not None:
+            self._after_wrap_up(username, call, wrap_up.next_state)
+        return call.wire()
+
+    def _start_acw(self, call: Call) -> None:
+        """Arm the ACW limit of a call that just ended (or again after a restart)."""
+        limit = call.policy.acw_limit_seconds
+        if call.state != InteractionState.ENDED or not limit:
+            return
+        left = max(0.0, limit - (now() - call.state_since).total_seconds())
+        if call.acw_timer is not None:
+            call.acw_timer.cancel()
+        call.acw_timer = asyncio.get_running_loop().call_later(left, self.acw_limit, call.id)
+
+    def rearm_acw_timers(self) -> None:
+        """After an in-process restart the old loop's timers are gone: arm them again."""
+        for call in self.calls.values():
+            self._start_acw(call)
+
+    def acw_limit(self, call_id: str) -> bool:
+        """The queue's ACW limit passed: the server ends after-call work itself. The call
+        closes with an automatic wrap-up (``closed_by: "acw_limit"``) and the agent goes
+        to the state queued (else ready). False when the call is no longer in wrap-up."""
+        call = self.calls.get(call_id)
+        if call is None or call.state != InteractionState.ENDED:
+            return False
+        call.closed_by = "acw_limit"
+        self.state_db.record_wrap_up(
+            call.id, call.agent, "acw_limit", {"code": None, "notes": "", "auto": "acw_limit"}
+        )
+        self._set_state(call, InteractionState.CLOSED)
+        self._after_wrap_up(call.agent, call, None)
+        return True
 
     def _count_answer(self, call: Call) -> None:
         counters = self.counters.get(call.attached.queue_id or "")
@@ -440,7 +548,11 @@ class ContactCenter:
 
     def _end_connected(self, call: Call, reason: str) -> None:
         self._set_state(call, InteractionState.ENDED, reason)
+        self._start_acw(call)
         self._move_agent(call.agent, AgentState.AFTER_CALL_WORK)
+        if not call.policy.wrap_up_blocks_routing:
+            # the wrap-up stays open while the agent takes the next interaction
+            self._after_wrap_up(call.agent, call, None)
 
     def _no_answer(self, call_id: str) -> None:
         call = self.calls.get(call_id)
@@ -528,3 +640,6 @@ class ContactCenter:
             if call.timer is not None:
                 call.timer.cancel()
                 call.timer = None
+            if call.acw_timer is not None:
+                call.acw_timer.cancel()
+                call.acw_timer = None

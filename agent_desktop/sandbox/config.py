@@ -24,6 +24,8 @@ class SandboxConfig:
     consult_timeout: seconds a consult rings before it fails (``no_answer`` / ``busy``).
     consult_decline_rate: share of consults an available expert declines (seeded).
     max_body_bytes: larger request bodies are refused with 413.
+    state_path: the SQLite file of what must outlive a restart of the process (stored
+        wrap-ups, idempotent answers; ``state_db.py``); in memory when None.
     token_ttl_seconds: lifetime of a session token.
     """
 
@@ -43,3 +45,4 @@ class SandboxConfig:
     consult_decline_rate: float = 0.1
     max_body_bytes: int = 1_048_576
     token_ttl_seconds: int = 12 * 3600
+    state_path: Path | None = None
