@@ -430,9 +430,8 @@ class WrapUpPanel(QFrame):
 
 def acw_note(interaction: Interaction, late: bool) -> str:
     """What happens at the ACW limit, plainly (empty when the queue has no limit)."""
-    tr = QCoreApplication.translate
     if late:
-        return tr(
+        return QCoreApplication.translate(
             "WrapUpPanel",
             "Time limit passed: the platform closed this call. Finish your notes: "
             "they will still be saved with it.",
@@ -440,14 +439,18 @@ def acw_note(interaction: Interaction, late: bool) -> str:
     parts = []
     if interaction.acw_limit_seconds:
         parts.append(
-            tr(
+            QCoreApplication.translate(
                 "WrapUpPanel",
                 "At %1 the platform closes the call and ends after-call work; "
                 "notes finished later are still saved.",
             ).replace("%1", clock(interaction.acw_limit_seconds))
         )
     if not interaction.wrap_up_blocks_routing:
-        parts.append(tr("WrapUpPanel", "Calls keep coming while this wrap-up is open."))
+        parts.append(
+            QCoreApplication.translate(
+                "WrapUpPanel", "Calls keep coming while this wrap-up is open."
+            )
+        )
     return " ".join(parts)
 
 

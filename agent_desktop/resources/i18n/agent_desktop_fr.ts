@@ -253,22 +253,22 @@
 <context>
     <name>CallbackList</name>
     <message>
-        <location filename="../../ui/extended/window.py" line="73"/>
+        <location filename="../../ui/extended/window.py" line="74"/>
         <source>Call back</source>
         <translation>Rappeler</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="76"/>
+        <location filename="../../ui/extended/window.py" line="77"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="97"/>
+        <location filename="../../ui/extended/window.py" line="98"/>
         <source>Missed call</source>
         <translation>Appel manqué</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="97"/>
+        <location filename="../../ui/extended/window.py" line="98"/>
         <source>Callback</source>
         <translation>Rappel demandé</translation>
     </message>
@@ -580,53 +580,53 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>ExtendedWindow</name>
     <message>
-        <location filename="../../ui/extended/window.py" line="195"/>
+        <location filename="../../ui/extended/window.py" line="196"/>
         <source>Summary</source>
         <translation>Synthèse</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="158"/>
+        <location filename="../../ui/extended/window.py" line="159"/>
         <source>Agent Desktop — extended agent</source>
         <translation>Agent Desktop — agent étendu</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="163"/>
+        <location filename="../../ui/extended/window.py" line="164"/>
         <source>Agent state</source>
         <translation>État de l&apos;agent</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="192"/>
+        <location filename="../../ui/extended/window.py" line="193"/>
         <source>Calls to return</source>
         <translation>Appels à rappeler</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="196"/>
+        <location filename="../../ui/extended/window.py" line="197"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="197"/>
+        <location filename="../../ui/extended/window.py" line="198"/>
         <source>Knowledge</source>
         <translation>Base de connaissances</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="240"/>
+        <location filename="../../ui/extended/window.py" line="243"/>
         <source>Your contact-centre window starts at %1: you will be made ready.</source>
         <translation>Votre créneau centre de contacts commence à %1 : vous serez mis disponible.</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="250"/>
-        <location filename="../../ui/extended/window.py" line="263"/>
+        <location filename="../../ui/extended/window.py" line="253"/>
+        <location filename="../../ui/extended/window.py" line="266"/>
         <source>No availability window set</source>
         <translation>Aucun créneau de disponibilité défini</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="255"/>
+        <location filename="../../ui/extended/window.py" line="258"/>
         <source>In your window until %1</source>
         <translation>Dans votre créneau jusqu&apos;à %1</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="259"/>
+        <location filename="../../ui/extended/window.py" line="262"/>
         <source>Outside your windows · next: %1</source>
         <translation>Hors créneau · prochain : %1</translation>
     </message>
@@ -1478,94 +1478,109 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="24"/>
+        <location filename="../../ui/status_bar.py" line="26"/>
         <source>● Connected</source>
         <translation>● Connecté</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="25"/>
+        <location filename="../../ui/status_bar.py" line="27"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="26"/>
+        <location filename="../../ui/status_bar.py" line="28"/>
         <source>Connection lost — reconnecting…</source>
         <translation>Connexion perdue — reconnexion…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="29"/>
+        <location filename="../../ui/status_bar.py" line="31"/>
         <source>Disconnected — please log in again</source>
         <translation>Déconnecté — veuillez vous reconnecter</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="37"/>
+        <location filename="../../ui/status_bar.py" line="39"/>
         <source>That action is no longer possible: the call has changed state.</source>
         <translation>Cette action n’est plus possible : l’appel a changé d’état.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="40"/>
+        <location filename="../../ui/status_bar.py" line="42"/>
         <source>That call no longer exists on the server.</source>
         <translation>Cet appel n’existe plus sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="43"/>
+        <location filename="../../ui/status_bar.py" line="45"/>
         <source>The server cannot be reached: the action was not sent.</source>
         <translation>Serveur injoignable : l’action n’a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="46"/>
+        <location filename="../../ui/status_bar.py" line="48"/>
         <source>The server did not answer in time: the action may not have been applied.</source>
         <translation>Le serveur n’a pas répondu à temps : l’action n’a peut-être pas été prise en compte.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="49"/>
+        <location filename="../../ui/status_bar.py" line="51"/>
         <source>Your session has expired: please log in again.</source>
         <translation>Votre session a expiré : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="52"/>
+        <location filename="../../ui/status_bar.py" line="54"/>
         <source>Your last session&apos;s work was recovered: unsent wrap-ups are being sent and notes in progress are back.</source>
         <translation>Le travail de votre dernière session a été récupéré : les qualifications non envoyées partent et les notes en cours sont restaurées.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="57"/>
+        <location filename="../../ui/status_bar.py" line="59"/>
         <source>The server refused the request as invalid.</source>
         <translation>Le serveur a refusé la demande comme invalide.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="61"/>
+        <location filename="../../ui/status_bar.py" line="62"/>
+        <source>This queue requires a wrap-up code: choose one and finish again. Your notes are kept.</source>
+        <translation>Cette file exige un code de qualification : choisissez-en un et terminez à nouveau. Vos notes sont conservées.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="67"/>
         <source>The expert did not answer: the customer is back on the line.</source>
         <translation>L&apos;expert n&apos;a pas répondu : le client est de nouveau en ligne.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="64"/>
+        <location filename="../../ui/status_bar.py" line="70"/>
         <source>The expert is busy: the customer is back on the line.</source>
         <translation>L&apos;expert est occupé : le client est de nouveau en ligne.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="67"/>
+        <location filename="../../ui/status_bar.py" line="73"/>
         <source>The expert declined: the customer is back on the line.</source>
         <translation>L&apos;expert a refusé : le client est de nouveau en ligne.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="70"/>
+        <location filename="../../ui/status_bar.py" line="76"/>
         <source>The expert hung up: the customer is back on the line.</source>
         <translation>L&apos;expert a raccroché : le client est de nouveau en ligne.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="73"/>
+        <location filename="../../ui/status_bar.py" line="79"/>
         <source>The customer hung up. You are still on the line with the expert.</source>
         <translation>Le client a raccroché. Vous êtes toujours en ligne avec l&apos;expert.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="76"/>
+        <location filename="../../ui/status_bar.py" line="82"/>
         <source>The customer left the conference: stay with the expert or hang up.</source>
         <translation>Le client a quitté la conférence : restez avec l&apos;expert ou raccrochez.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="102"/>
+        <location filename="../../ui/status_bar.py" line="108"/>
         <source>%1 (oldest %2)</source>
         <translation>%1 (la plus ancienne : %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="122"/>
+        <source>⚠ TLS verification OFF</source>
+        <translation>⚠ Vérification TLS désactivée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="125"/>
+        <source>Server certificates are not checked (setting tls/insecure): the connection could be intercepted. Ask your administrator to turn checks back on.</source>
+        <translation>Les certificats du serveur ne sont pas vérifiés (réglage tls/insecure) : la connexion pourrait être interceptée. Demandez à votre administrateur de réactiver la vérification.</translation>
     </message>
 </context>
 <context>
@@ -1684,109 +1699,129 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../ui/wrap_up.py" line="71"/>
+        <location filename="../../ui/wrap_up.py" line="80"/>
         <source>After-call work</source>
         <translation>Post-appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="88"/>
+        <location filename="../../ui/wrap_up.py" line="102"/>
         <source>Type to search a code</source>
         <translation>Tapez pour chercher un code</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="92"/>
+        <location filename="../../ui/wrap_up.py" line="106"/>
         <source>Notes on this call (saved as you type)</source>
         <translation>Notes sur cet appel (enregistrées au fil de la saisie)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="96"/>
+        <location filename="../../ui/wrap_up.py" line="110"/>
         <source>Resolved at first contact</source>
         <translation>Résolu au premier contact</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="99"/>
+        <location filename="../../ui/wrap_up.py" line="113"/>
         <source>Follow-up</source>
         <translation>Suivi</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="103"/>
+        <location filename="../../ui/wrap_up.py" line="117"/>
         <source>Call the customer back</source>
         <translation>Rappeler le client</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="104"/>
+        <location filename="../../ui/wrap_up.py" line="118"/>
         <source>Follow up on the file</source>
         <translation>Relancer le dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="114"/>
-        <location filename="../../ui/wrap_up.py" line="116"/>
+        <location filename="../../ui/wrap_up.py" line="128"/>
+        <location filename="../../ui/wrap_up.py" line="130"/>
         <source>Finish</source>
         <translation>Terminer</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="118"/>
+        <location filename="../../ui/wrap_up.py" line="132"/>
         <source>Finish the wrap-up</source>
         <translation>Terminer le post-appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="136"/>
-        <location filename="../../ui/wrap_up.py" line="242"/>
+        <location filename="../../ui/wrap_up.py" line="149"/>
+        <location filename="../../ui/wrap_up.py" line="255"/>
         <source>Wrap-up code</source>
         <translation>Code de qualification</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="147"/>
+        <location filename="../../ui/wrap_up.py" line="160"/>
         <source>Then</source>
         <translation>Ensuite</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="206"/>
+        <location filename="../../ui/wrap_up.py" line="219"/>
         <source>Call %1 — %2</source>
         <translation>Appel %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="242"/>
+        <location filename="../../ui/wrap_up.py" line="255"/>
         <source>Wrap-up code (required)</source>
         <translation>Code de qualification (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="249"/>
+        <location filename="../../ui/wrap_up.py" line="262"/>
         <source>— choose a code —</source>
         <translation>— choisir un code —</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="256"/>
+        <location filename="../../ui/wrap_up.py" line="269"/>
         <source>Ready</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="260"/>
+        <location filename="../../ui/wrap_up.py" line="273"/>
         <source>Not ready — %1</source>
         <translation>Indisponible — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="282"/>
+        <location filename="../../ui/wrap_up.py" line="296"/>
+        <source>ACW limit passed</source>
+        <translation>Délai de travail après appel dépassé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="300"/>
         <source>ACW %1 / %2</source>
         <translation>Post-appel %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="286"/>
+        <location filename="../../ui/wrap_up.py" line="304"/>
         <source>ACW %1</source>
         <translation>Post-appel %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="345"/>
+        <location filename="../../ui/wrap_up.py" line="363"/>
         <source>No wrap-up code has that name.</source>
         <translation>Aucun code de qualification ne porte ce nom.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="349"/>
+        <location filename="../../ui/wrap_up.py" line="367"/>
         <source>Choose a wrap-up code first.</source>
         <translation>Choisissez d&apos;abord un code de qualification.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="406"/>
+        <location filename="../../ui/wrap_up.py" line="434"/>
+        <source>Time limit passed: the platform closed this call. Finish your notes: they will still be saved with it.</source>
+        <translation>Délai dépassé : la plateforme a clôturé cet appel. Terminez vos notes : elles y seront quand même rattachées.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="442"/>
+        <source>At %1 the platform closes the call and ends after-call work; notes finished later are still saved.</source>
+        <translation>À %1, la plateforme clôture l'appel et met fin au travail après appel ; les notes terminées ensuite sont quand même enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="450"/>
+        <source>Calls keep coming while this wrap-up is open.</source>
+        <translation>Les appels continuent d'arriver pendant cette qualification.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="459"/>
         <source>Wrap-up saved: it will be sent as soon as the server answers.</source>
         <translation>Qualification enregistrée : elle sera envoyée dès que le serveur répondra.</translation>
     </message>
