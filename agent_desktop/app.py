@@ -32,6 +32,7 @@ from agent_desktop.domain.agent import AgentState
 from agent_desktop.domain.events import Notice, ScreenPopReady
 from agent_desktop.ports.telephony import GatewayError
 from agent_desktop.services.desktop import Desktop
+from agent_desktop.services.roles import allowed_modes
 from agent_desktop.services.tasks import TaskGroup
 
 log = logging.getLogger(__name__)
@@ -40,15 +41,6 @@ DEFAULT_GATEWAY = "http://127.0.0.1:8765"  # `agent-desktop sandbox` listens the
 DEMO_USER = "alice"
 # the demo user of each mode (``--demo --mode wallboard`` logs in as the demo supervisor)
 DEMO_USERS = {"advisor": "alice", "extended": "marc", "wallboard": "sophie"}
-# the capability a mode needs (from the login answer)
-MODE_CAPABILITY = {"extended": "extended", "wallboard": "wallboard"}
-
-
-def allowed_modes(capabilities: tuple[str, ...] | list[str]) -> list[str]:
-    """The shells a user may open: the advisor shell needs ``calls``."""
-    modes = ["advisor"] if "calls" in capabilities else []
-    modes += [m for m, cap in MODE_CAPABILITY.items() if cap in capabilities]
-    return modes
 
 
 def config_dir() -> Path:

@@ -43,7 +43,7 @@ from agent_desktop.domain.events import (
 )
 from agent_desktop.domain.interaction import Action, Interaction, InteractionState
 
-API_VERSION = "1.0"
+API_VERSION = "1.1"
 """The version of this API: ``major.minor``; a minor bump only adds names."""
 
 Disposer = Callable[[], None]
@@ -64,6 +64,8 @@ class Plugin:
         requires: ids of plugins that must be active before this one.
         optional: ids of plugins used when present (activated first if there).
         modes: the shells it is active in (``advisor``, ``extended``, ``wallboard``).
+        capabilities: what the user's role must allow (capabilities of the login answer,
+            e.g. ``experts``); without them the plugin stays inactive.
         description: one sentence for the Plugins panel.
     """
 
@@ -74,6 +76,7 @@ class Plugin:
     requires: ClassVar[tuple[str, ...]] = ()
     optional: ClassVar[tuple[str, ...]] = ()
     modes: ClassVar[tuple[str, ...]] = ("advisor", "extended")
+    capabilities: ClassVar[tuple[str, ...]] = ()
     description: ClassVar[str] = ""
 
     def activate(self, ctx: PluginContext) -> Awaitable[None] | None:

@@ -138,6 +138,8 @@ class PluginHost:
     Attributes:
         records: every plugin by id, in load order.
         mode / language: the shell running and its language.
+        capabilities: the logged-in user's (None: not known, e.g. the CLI; nothing is
+            held back then).
         shell: the window's surface, or None when headless (CLI, core tests).
     """
 
@@ -150,9 +152,11 @@ class PluginHost:
         language: str = "en",
         settings: SettingsStore | None = None,
         shell: Shell | None = None,
+        capabilities: Iterable[str] | None = None,
     ) -> None:
         self.services = services
         self.mode = mode
+        self.capabilities = frozenset(capabilities) if capabilities is not None else None
         self.language = language
         self.settings: SettingsStore = settings if settings is not None else MemorySettings()
         self.shell = shell
@@ -210,11 +214,17 @@ class PluginHost:
                 log.warning("plugin %s refused: %s", record.id, reason)
             elif not self.is_enabled(record.id):
                 record.state = PluginState.DISABLED
-            elif self.mode not in cls.modes:
+            elif not self._for_this_shell(cls):
                 record.state = PluginState.INACTIVE
             self._add(record)
         self._changed()
         return list(self.records.values())
+
+    def _for_this_shell(self, cls: type[Plugin]) -> bool:
+        """Active in this shell (its ``modes``) for this user (its ``capabilities``)."""
+        if self.mode not in cls.modes:
+            return False
+        return self.capabilities is None or set(cls.capabilities) <= self.capabilities
 
     def _add(self, record: PluginRecord) -> None:
         if record.id in self.records:
@@ -277,7 +287,7 @@ class PluginHost:
             return record.state == PluginState.ACTIVE
         if api_compatible(record.api_version) is not None:
             return False
-        if self.mode not in record.cls.modes:
+        if not self._for_this_shell(record.cls):
             record.state = PluginState.INACTIVE
             self._changed()
             return False

@@ -26,6 +26,7 @@ from agent_desktop.ui.kb_panel import KnowledgePanel
 from agent_desktop.ui.kpi_banner import KpiBanner
 from agent_desktop.ui.labels import agent_label
 from agent_desktop.ui.relogin import ReloginPrompt
+from agent_desktop.ui.roles import apply_to_advisor, role_of
 from agent_desktop.ui.shortcuts_dialog import ShortcutsDialog
 from agent_desktop.ui.status_bar import ShellStatusBar, link_text
 from agent_desktop.ui.summary_panel import SummaryPanel
@@ -138,6 +139,8 @@ class MainWindow(QMainWindow):
         self._update_title(desktop.agent)
         self._show_link(ConnectionChanged(self.bridge.link))
         self._restore_layout()
+        # the role decides what the shell offers (the login answer's capabilities)
+        self.removed_for_role = apply_to_advisor(self, self.docks, role_of(desktop))
 
     def _toolbar(self, name: str, title: str) -> QToolBar:
         toolbar = QToolBar(title, self)

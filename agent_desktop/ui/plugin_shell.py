@@ -162,7 +162,13 @@ def install_plugins(
     anchor = window.docks.get("pluginsDock")
     shell = QtPluginShell(window, window.bridge, anchor)
     host = PluginHost(
-        services, sources or (), mode=mode, language=language, settings=settings, shell=shell
+        services,
+        sources or (),
+        mode=mode,
+        language=language,
+        settings=settings,
+        shell=shell,
+        capabilities=desktop.session.capabilities if desktop.session is not None else None,
     )
     if sources is None:
         host.discover()

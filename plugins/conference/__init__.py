@@ -20,9 +20,10 @@ class ConferencePlugin(Plugin):
     id = "conference"
     name = "Three-way conference"
     version = "1.0.0"
-    api_version = "1.0"
+    api_version = "1.1"
     optional = ("supervised_transfer",)
     description = "Merge a consult into a conference; parties, drop, leave, mute."
+    capabilities = ("experts",)  # consulting back-office experts
 
     def activate(self, ctx: PluginContext) -> None:
         _i18n.use(self.id, ctx.language)

@@ -25,8 +25,9 @@ class ExpertPresencePlugin(Plugin):
     id = "expert_presence"
     name = "Expert presence"
     version = "1.0.0"
-    api_version = "1.0"
+    api_version = "1.1"
     description = "Who is free before you ask: experts with live presence; consult or transfer."
+    capabilities = ("experts",)  # consulting back-office experts
 
     def activate(self, ctx: PluginContext) -> None:
         _i18n.use(self.id, ctx.language)

@@ -29,9 +29,10 @@ class SupervisedTransferPlugin(Plugin):
     id = "supervised_transfer"
     name = "Supervised transfer"
     version = "1.0.0"
-    api_version = "1.0"
+    api_version = "1.1"
     optional = ("expert_presence",)
     description = "Consult an expert with the customer on hold; transfer, swap or cancel."
+    capabilities = ("experts",)  # consulting back-office experts
 
     def activate(self, ctx: PluginContext) -> None:
         _i18n.use(self.id, ctx.language)

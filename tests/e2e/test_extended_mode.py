@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QLabel
 
 from agent_desktop.adapters.gateway import GatewayClient
 from agent_desktop.adapters.gateway.callbacks import GatewayCallbacks
-from agent_desktop.app import allowed_modes
 from agent_desktop.domain.agent import AgentState
 from agent_desktop.domain.events import InteractionOffered, ScreenPopReady
 from agent_desktop.domain.interaction import Action, InteractionState
@@ -20,6 +19,7 @@ from agent_desktop.ports.telephony import GatewayError
 from agent_desktop.sandbox.server import SandboxServer
 from agent_desktop.sandbox.users import DEMO_PASSWORD
 from agent_desktop.services.availability import AvailabilityController, Window, parse_windows
+from agent_desktop.services.roles import allowed_modes
 from agent_desktop.services.tasks import TaskGroup
 from agent_desktop.ui.extended import ExtendedWindow
 

@@ -14,11 +14,11 @@ from e2e_helpers import until
 
 from agent_desktop.adapters.gateway import GatewayClient
 from agent_desktop.adapters.gateway.wallboard import GatewayWallboard, decode
-from agent_desktop.app import allowed_modes
 from agent_desktop.domain.wallboard import WallboardSnapshot
 from agent_desktop.ports.telephony import GatewayError
 from agent_desktop.sandbox.server import SandboxServer
 from agent_desktop.sandbox.users import DEMO_PASSWORD
+from agent_desktop.services.roles import allowed_modes
 from agent_desktop.services.wallboard import Level, WallboardService, WallboardState
 from agent_desktop.ui.wallboard import WallboardWindow
 

@@ -207,7 +207,7 @@ def test_an_incompatible_api_version_is_refused_with_a_reason(tmp_path: Path) ->
     host = host_for(tmp_path)
     (record,) = host.load()
     assert record.state == PluginState.FAILED
-    assert record.error == "refused: written for plugin API 2.0; this desktop provides 1.0"
+    assert record.error == "refused: written for plugin API 2.0; this desktop provides 1.1"
     assert api_compatible("1.0", "1.3") is None
     assert api_compatible("1.4", "1.3") is not None
     assert api_compatible("one") is not None

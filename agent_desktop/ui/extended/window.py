@@ -41,6 +41,7 @@ from agent_desktop.ui.call_bar import CallBar
 from agent_desktop.ui.customer_card import CustomerCard
 from agent_desktop.ui.history_panel import HistoryPanel
 from agent_desktop.ui.kb_panel import KnowledgePanel
+from agent_desktop.ui.roles import apply_to_tabs, hide_contributions, role_of
 from agent_desktop.ui.status_bar import notice_text, tls_badge
 from agent_desktop.ui.summary_panel import SummaryPanel
 from agent_desktop.ui.text import plain_label
@@ -188,14 +189,24 @@ class ExtendedWindow(QMainWindow):
         self.callbacks = CallbackList(callbacks, self._spawn, self._notice, self)
         self.side = QTabWidget(self)
         self.side.setObjectName("extendedSide")
-        capabilities = desktop.session.capabilities if desktop.session else ()
-        if "callbacks" in capabilities:  # the role decides: no list, no click-to-call
-            self.side.addTab(self.callbacks, self.tr("Calls to return"))
-        else:
-            self.callbacks.hide()
-        self.side.addTab(SummaryPanel(self.bridge, self), self.tr("Summary"))
-        self.side.addTab(HistoryPanel(self.bridge, self), self.tr("History"))
-        self.side.addTab(KnowledgePanel(self.bridge, self), self.tr("Knowledge"))
+        self.summary = SummaryPanel(self.bridge, self)
+        self.history = HistoryPanel(self.bridge, self)
+        self.knowledge = KnowledgePanel(self.bridge, self)
+        self.side.addTab(self.callbacks, self.tr("Calls to return"))
+        self.side.addTab(self.summary, self.tr("Summary"))
+        self.side.addTab(self.history, self.tr("History"))
+        self.side.addTab(self.knowledge, self.tr("Knowledge"))
+        # the role decides: no list without callbacks (no click-to-call), no history…
+        self.role = role_of(desktop)
+        tab_features = {
+            self.callbacks: "callbacks",
+            self.summary: "summary",
+            self.history: "history",
+            self.knowledge: "knowledge",
+        }
+        self.removed_for_role = apply_to_tabs(self.side, tab_features, self.role)
+        if self.role is not None and not self.role.allows("kb_submit"):
+            hide_contributions(self.knowledge)
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.side)
@@ -219,7 +230,7 @@ class ExtendedWindow(QMainWindow):
             controller.on_change = self.update_availability
             self._timer.start()
             QTimer.singleShot(0, self.tick)
-        if "callbacks" in capabilities:
+        if self.role is not None and self.role.allows("callbacks"):
             self._spawn(self.callbacks.refresh())
         self.update_availability()
 
