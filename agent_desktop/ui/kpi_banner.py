@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from agent_desktop.domain.wallboard import AgentKpisChanged
 from agent_desktop.ui.bridge import DesktopBridge
-from agent_desktop.ui.text import plain_label
+from agent_desktop.ui.text import fill, plain_label
 
 LONG_WAIT_SECONDS = 60
 
@@ -43,6 +43,7 @@ class KpiBanner(QWidget):
         self.setStyleSheet(
             "QLabel { color: #3d4a5a; font-size: 9pt; padding: 0 6px; }"
             "QLabel[busy='true'] { color: #8a4b0f; font-weight: 600; }"
+            "QLabel#kpiDay { border-left: 1px solid #c5ccd6; padding-left: 10px; }"
         )
         self.clock = clock
         self._row = QHBoxLayout(self)
@@ -74,11 +75,16 @@ class KpiBanner(QWidget):
         for label in self.queues[len(kpis.queues) :]:
             label.hide()
         self._show_queues()
-        self.day.setText(
-            self.tr("Today: %1 handled · average %2")
-            .replace("%1", str(kpis.handled))
-            .replace("%2", mm_ss(kpis.average_handling_seconds))
-        )
+        if kpis.handled:
+            self.day.setText(
+                fill(
+                    self.tr("Today: %1 handled · average %2"),
+                    kpis.handled,
+                    mm_ss(kpis.average_handling_seconds),
+                )
+            )
+        else:  # an average of nothing is not 0:00
+            self.day.setText(self.tr("Today: no call handled yet"))
 
     def _tick(self) -> None:
         if self.latest is not None and any(q.waiting for q in self.latest.kpis.queues):
@@ -88,10 +94,10 @@ class KpiBanner(QWidget):
         assert self.latest is not None
         now = self.clock()
         for label, q in zip(self.queues, self.latest.kpis.queues, strict=False):
-            text = self.tr("%1: %2 waiting").replace("%1", q.name).replace("%2", str(q.waiting))
+            text = fill(self.tr("%1: %2 waiting"), q.name, q.waiting)
             longest = self.latest.longest_wait(q, now)
             if q.waiting:
-                text += " · " + self.tr("longest %1").replace("%1", mm_ss(longest))
+                text += " · " + fill(self.tr("longest %1"), mm_ss(longest))
             label.setText(text)
             busy = "true" if longest >= LONG_WAIT_SECONDS else "false"
             if label.property("busy") != busy:

@@ -44,92 +44,97 @@
 <context>
     <name>BoardCanvas</name>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="177"/>
+        <location filename="../../ui/wallboard/board.py" line="178"/>
         <source>Waiting for the first figures…</source>
         <translation>En attente des premiers chiffres…</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="191"/>
+        <location filename="../../ui/wallboard/board.py" line="192"/>
         <source>Queues</source>
         <translation>Files d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="194"/>
+        <location filename="../../ui/wallboard/board.py" line="195"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="199"/>
+        <location filename="../../ui/wallboard/board.py" line="200"/>
         <source>rotation paused (Space)</source>
         <translation>rotation en pause (Espace)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="210"/>
+        <location filename="../../ui/wallboard/board.py" line="211"/>
         <source>CRITICAL</source>
         <translation>CRITIQUE</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="210"/>
+        <location filename="../../ui/wallboard/board.py" line="211"/>
         <source>WARNING</source>
         <translation>ALERTE</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="214"/>
+        <location filename="../../ui/wallboard/board.py" line="215"/>
         <source>Waiting</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="215"/>
+        <location filename="../../ui/wallboard/board.py" line="216"/>
         <source>Longest wait</source>
         <translation>Attente max.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="216"/>
+        <location filename="../../ui/wallboard/board.py" line="217"/>
         <source>Service level</source>
         <translation>Niveau de service</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="217"/>
+        <location filename="../../ui/wallboard/board.py" line="218"/>
         <source>Abandoned</source>
         <translation>Abandons</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="318"/>
+        <location filename="../../ui/wallboard/board.py" line="319"/>
         <source>Ready</source>
         <translation>Disponibles</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="319"/>
+        <location filename="../../ui/wallboard/board.py" line="320"/>
         <source>Busy</source>
         <translation>En appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="320"/>
+        <location filename="../../ui/wallboard/board.py" line="321"/>
         <source>Wrap-up</source>
         <translation>Post-appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="321"/>
+        <location filename="../../ui/wallboard/board.py" line="322"/>
         <source>Not ready</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="342"/>
+        <location filename="../../ui/wallboard/board.py" line="343"/>
         <source>No one on pause</source>
         <translation>Personne en pause</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="362"/>
+        <location filename="../../ui/wallboard/board.py" line="363"/>
         <source>back to normal</source>
         <translation>retour à la normale</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="377"/>
+        <location filename="../../ui/wallboard/board.py" line="367"/>
+        <source>%1 %2: %3 %4 — %5</source>
+        <translation>%1 %2 : %3 %4 — %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/board.py" line="382"/>
         <source>Alerts</source>
         <translation>Alertes</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="388"/>
+        <location filename="../../ui/wallboard/board.py" line="393"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
@@ -253,22 +258,22 @@
 <context>
     <name>CallbackList</name>
     <message>
-        <location filename="../../ui/extended/window.py" line="74"/>
+        <location filename="../../ui/extended/window.py" line="75"/>
         <source>Call back</source>
         <translation>Rappeler</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="77"/>
+        <location filename="../../ui/extended/window.py" line="78"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="98"/>
+        <location filename="../../ui/extended/window.py" line="99"/>
         <source>Missed call</source>
         <translation>Appel manqué</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="98"/>
+        <location filename="../../ui/extended/window.py" line="99"/>
         <source>Callback</source>
         <translation>Rappel demandé</translation>
     </message>
@@ -585,17 +590,17 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         <translation>Synthèse</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="159"/>
+        <location filename="../../ui/extended/window.py" line="160"/>
         <source>Agent Desktop — extended agent</source>
         <translation>Agent Desktop — agent étendu</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="164"/>
+        <location filename="../../ui/extended/window.py" line="165"/>
         <source>Agent state</source>
         <translation>État de l&apos;agent</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="193"/>
+        <location filename="../../ui/extended/window.py" line="195"/>
         <source>Calls to return</source>
         <translation>Appels à rappeler</translation>
     </message>
@@ -610,23 +615,23 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         <translation>Base de connaissances</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="243"/>
+        <location filename="../../ui/extended/window.py" line="254"/>
         <source>Your contact-centre window starts at %1: you will be made ready.</source>
         <translation>Votre créneau centre de contacts commence à %1 : vous serez mis disponible.</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="253"/>
-        <location filename="../../ui/extended/window.py" line="266"/>
+        <location filename="../../ui/extended/window.py" line="264"/>
+        <location filename="../../ui/extended/window.py" line="277"/>
         <source>No availability window set</source>
         <translation>Aucun créneau de disponibilité défini</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="258"/>
+        <location filename="../../ui/extended/window.py" line="269"/>
         <source>In your window until %1</source>
         <translation>Dans votre créneau jusqu&apos;à %1</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="262"/>
+        <location filename="../../ui/extended/window.py" line="273"/>
         <source>Outside your windows · next: %1</source>
         <translation>Hors créneau · prochain : %1</translation>
     </message>
@@ -908,22 +913,27 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>KpiBanner</name>
     <message>
-        <location filename="../../ui/kpi_banner.py" line="55"/>
+        <location filename="../../ui/kpi_banner.py" line="56"/>
         <source>Calls you answered and wrapped up today; handling time runs from the answer to the end of the wrap-up.</source>
         <translation>Appels décrochés et terminés aujourd&apos;hui ; la durée de traitement va du décroché à la fin du post-appel.</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_banner.py" line="91"/>
+        <location filename="../../ui/kpi_banner.py" line="87"/>
+        <source>Today: no call handled yet</source>
+        <translation>Aujourd&apos;hui : aucun appel traité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_banner.py" line="97"/>
         <source>%1: %2 waiting</source>
         <translation>%1 : %2 en attente</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_banner.py" line="94"/>
+        <location filename="../../ui/kpi_banner.py" line="100"/>
         <source>longest %1</source>
         <translation>max. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_banner.py" line="78"/>
+        <location filename="../../ui/kpi_banner.py" line="81"/>
         <source>Today: %1 handled · average %2</source>
         <translation>Aujourd&apos;hui : %1 traités · DMT %2</translation>
     </message>
@@ -1128,37 +1138,37 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Agent state</source>
         <translation>État du conseiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>Call controls</source>
         <translation>Commandes d&apos;appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;View</source>
         <translation>A&amp;ffichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Call controls are disabled until the connection is back.</source>
         <translation>Les commandes d&apos;appel sont désactivées jusqu&apos;au retour de la connexion.</translation>
     </message>
@@ -1214,7 +1224,7 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         <translation>Extensions…</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_shell.py" line="172"/>
+        <location filename="../../ui/plugin_shell.py" line="178"/>
         <source>Plugins</source>
         <translation>Extensions</translation>
     </message>
@@ -1813,12 +1823,12 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
     <message>
         <location filename="../../ui/wrap_up.py" line="442"/>
         <source>At %1 the platform closes the call and ends after-call work; notes finished later are still saved.</source>
-        <translation>À %1, la plateforme clôture l'appel et met fin au travail après appel ; les notes terminées ensuite sont quand même enregistrées.</translation>
+        <translation>À %1, la plateforme clôture l&apos;appel et met fin au travail après appel ; les notes terminées ensuite sont quand même enregistrées.</translation>
     </message>
     <message>
         <location filename="../../ui/wrap_up.py" line="450"/>
         <source>Calls keep coming while this wrap-up is open.</source>
-        <translation>Les appels continuent d'arriver pendant cette qualification.</translation>
+        <translation>Les appels continuent d&apos;arriver pendant cette qualification.</translation>
     </message>
     <message>
         <location filename="../../ui/wrap_up.py" line="459"/>

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QWidget
 
 from agent_desktop.domain.wallboard import QueueStats
 from agent_desktop.services.wallboard import Alert, Level, Pager, WallboardState
+from agent_desktop.ui.text import fill
 
 BACKGROUND = QColor("#0f1217")
 TILE = QColor("#1c222b")
@@ -362,9 +363,13 @@ class BoardCanvas(QWidget):
             word = self.tr("back to normal")
         else:
             word = self.level_text(alert.level)
-        return (
-            f"{alert.at.strftime('%H:%M:%S')} {alert.queue_name}: "
-            f"{self.metric_label(alert.metric)} {shown} — {word}"
+        return fill(
+            self.tr("%1 %2: %3 %4 — %5"),
+            alert.at.strftime("%H:%M:%S"),
+            alert.queue_name,
+            self.metric_label(alert.metric),
+            shown,
+            word,
         )
 
     def _paint_ticker(self, p: QPainter, s: float) -> None:
