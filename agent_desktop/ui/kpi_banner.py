@@ -43,7 +43,7 @@ class KpiBanner(QWidget):
         self.setStyleSheet(
             "QLabel { color: #3d4a5a; font-size: 9pt; padding: 0 6px; }"
             "QLabel[busy='true'] { color: #8a4b0f; font-weight: 600; }"
-            "QLabel#kpiDay { border-left: 1px solid #c5ccd6; padding-left: 10px; }"
+            "QLabel#kpiDay { border: 0px; border-left: 1px solid #b8c1cc; padding-left: 10px; }"
         )
         self.clock = clock
         self._row = QHBoxLayout(self)
