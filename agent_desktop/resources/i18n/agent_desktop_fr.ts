@@ -1793,7 +1793,7 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
     <message>
         <location filename="../../ui/wrap_up.py" line="296"/>
         <source>ACW limit passed</source>
-        <translation>Délai de travail après appel dépassé</translation>
+        <translation>Délai post-appel dépassé</translation>
     </message>
     <message>
         <location filename="../../ui/wrap_up.py" line="300"/>
