@@ -2,9 +2,9 @@
 logs in, and shows the shell for the chosen mode.
 
 This is the one place that knows every concrete class; everything below it receives
-what it needs. It is also the only client module allowed to start the bundled sandbox
-(``--demo``), which then runs on its own thread and loop and is reached over loopback
-like any real gateway.
+what it needs. It is also the only client module that starts the bundled sandbox
+(``--demo``), in a child process (``demo_sandbox.py``), reached over loopback like any
+real gateway.
 """
 
 from __future__ import annotations
@@ -98,15 +98,20 @@ class Application:
         return self.exit_code
 
     async def _start_demo(self) -> None:
-        from agent_desktop.sandbox.server import SandboxServer
-        from agent_desktop.sandbox.users import DEMO_PASSWORD
+        from agent_desktop.demo_sandbox import DEMO_PASSWORD, SandboxProcess
 
-        self.sandbox = SandboxServer(port=0, seed=self.options.seed, auto_calls=True)
+        # Spawned by cli.main before Qt was imported, so it has been starting meanwhile.
+        self.sandbox = getattr(self.options, "sandbox_process", None)
+        if self.sandbox is None:
+            self.sandbox = SandboxProcess(self.options.seed)
         started = time.perf_counter()
-        await asyncio.to_thread(self.sandbox.start)
+        ready = asyncio.ensure_future(asyncio.to_thread(self.sandbox.start))
+        import agent_desktop.ui.main_window  # noqa: F401  (the shell's modules load meanwhile)
+
+        await ready
         self.timings["sandbox_ready"] = time.perf_counter() - started
         log.info(
-            "figure: demo sandbox ready in %.2f s (included in the start-up figure)",
+            "figure: demo sandbox (child process) ready %.2f s after the desktop asked for it",
             self.timings["sandbox_ready"],
         )
         user = self.options.user or DEMO_USERS.get(self.options.mode, DEMO_USER)

@@ -68,9 +68,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_plugins(args[1:])
     options = gui_parser().parse_args(args)
+    # httpx imports its command-line client (click, rich, pygments) whenever those happen to
+    # be installed: 0.1–0.3 s of start-up for a tool the desktop never runs.
+    sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
+    if options.demo:
+        # The demo's sandbox starts on another core while Qt loads (docs/performance.md).
+        from agent_desktop.demo_sandbox import SandboxProcess
+
+        options.sandbox_process = SandboxProcess(options.seed)
     from agent_desktop.app import run_gui
 
-    return run_gui(options)
+    try:
+        return run_gui(options)
+    finally:
+        if options.demo:
+            options.sandbox_process.stop()
 
 
 if __name__ == "__main__":

@@ -6,18 +6,26 @@ We never fall back to a file: ``keyrings.alt`` would keep secrets base64-encoded
 
 from __future__ import annotations
 
-import keyring
-import keyring.errors
+from typing import Any
 
 from agent_desktop.ports.secrets import SecretStoreUnavailable
 
 SERVICE = "agent-desktop"
 
 
+def _keyring() -> Any:
+    """keyring, imported on first use: most start-ups never read a secret (~50 ms)."""
+    import keyring
+    import keyring.errors
+
+    return keyring
+
+
 class KeyringStore:
     """The OS keyring (Secret Service, macOS Keychain, Windows Credential Locker)."""
 
     def get(self, service: str, account: str) -> str | None:
+        keyring = _keyring()
         try:
             return keyring.get_password(service, account)
         except keyring.errors.NoKeyringError as exc:
@@ -26,6 +34,7 @@ class KeyringStore:
             raise SecretStoreUnavailable(type(exc).__name__) from None
 
     def set(self, service: str, account: str, secret: str) -> None:
+        keyring = _keyring()
         try:
             keyring.set_password(service, account, secret)
         except keyring.errors.NoKeyringError as exc:
@@ -34,6 +43,7 @@ class KeyringStore:
             raise SecretStoreUnavailable(type(exc).__name__) from None
 
     def delete(self, service: str, account: str) -> None:
+        keyring = _keyring()
         try:
             keyring.delete_password(service, account)
         except keyring.errors.PasswordDeleteError:

@@ -15,8 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-# The sandbox's demo password: the bench only ever talks to a sandbox it started itself.
-SANDBOX_PASSWORD = "Sandbox-Demo-2026"
+from agent_desktop.demo_sandbox import SandboxProcess
 
 # The least any PySide6 program can do: import Qt, show a main window, paint it, quit.
 BARE_WINDOW = """
@@ -97,21 +96,10 @@ def desktop_demo(env: dict[str, str]) -> tuple[float, dict[str, Any]]:
 @contextmanager
 def sandbox_process(env: dict[str, str], seed: int = 7) -> Iterator[str]:
     """``agent-desktop sandbox`` in its own process (so the bench's own memory figures
-    hold the client only); yields its base URL."""
-    cmd = [
-        sys.executable, "-m", "agent_desktop", "sandbox",
-        "--port", "0", "--seed", str(seed), "--no-auto-calls",
-    ]  # fmt: skip
-    with subprocess.Popen(
-        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-    ) as child:
-        assert child.stdout is not None
-        try:
-            with watchdog(child, 120):
-                url = child.stdout.readline().strip()
-            if not url.startswith("http"):
-                raise RuntimeError("the sandbox did not print its URL")
-            yield url
-        finally:
-            child.terminate()
-            child.wait(timeout=30)
+    hold the client only), without automatic calls; yields its base URL."""
+    sandbox = SandboxProcess(seed, auto_calls=False, env=env)
+    try:
+        sandbox.start(timeout=120)
+        yield sandbox.base_url
+    finally:
+        sandbox.stop()

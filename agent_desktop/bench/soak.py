@@ -27,8 +27,8 @@ from PySide6.QtWidgets import QWidget
 from agent_desktop.adapters.gateway import GatewayClient
 from agent_desktop.adapters.gateway.consult import GatewayConsults
 from agent_desktop.bench.measure import LagSampler, Stopwatch, big_customer
-from agent_desktop.bench.processes import SANDBOX_PASSWORD
 from agent_desktop.bench.stalls import StallSampler, watching
+from agent_desktop.demo_sandbox import DEMO_PASSWORD
 from agent_desktop.domain.agent import AgentState
 from agent_desktop.domain.events import ScreenPopReady
 from agent_desktop.domain.interaction import Action
@@ -109,7 +109,7 @@ async def run_soak(
     result = SoakResult()
     gateway = GatewayClient(base_url)
     desktop = Desktop(gateway, gateway)
-    session = await desktop.login("alice", SANDBOX_PASSWORD)
+    session = await desktop.login("alice", DEMO_PASSWORD)
     headers = {"Authorization": f"Bearer {session.token}"}
     settings_dir = Path(tempfile.mkdtemp(prefix="agent-desktop-bench-"))
     settings = QSettings(str(settings_dir / "bench.ini"), QSettings.Format.IniFormat)

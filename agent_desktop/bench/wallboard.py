@@ -18,11 +18,11 @@ from agent_desktop.adapters.gateway import GatewayClient
 from agent_desktop.adapters.gateway.wallboard import GatewayWallboard
 from agent_desktop.bench.measure import LagSampler
 from agent_desktop.bench.stalls import StallSampler, watching
+from agent_desktop.demo_sandbox import DEMO_PASSWORD
 from agent_desktop.services.wallboard import WallboardService, WallboardState
 from agent_desktop.ui.wallboard import WallboardWindow
 
 AGENTS, QUEUES, RATE = 2000, 200, 1000.0
-SANDBOX_PASSWORD = "Sandbox-Demo-2026"
 
 
 @dataclass
@@ -49,7 +49,7 @@ async def run_wallboard(
 ) -> WallboardResult:
     result = WallboardResult()
     gateway = GatewayClient(base_url)
-    await gateway.login("sophie", SANDBOX_PASSWORD)
+    await gateway.login("sophie", DEMO_PASSWORD)
     state = WallboardState()
     window = WallboardWindow(state)
     window.resize(1920, 1080)
