@@ -585,7 +585,7 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>ExtendedWindow</name>
     <message>
-        <location filename="../../ui/extended/window.py" line="196"/>
+        <location filename="../../ui/extended/window.py" line="203"/>
         <source>Summary</source>
         <translation>Synthèse</translation>
     </message>
@@ -600,38 +600,43 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         <translation>État de l&apos;agent</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="195"/>
+        <location filename="../../ui/extended/window.py" line="183"/>
+        <source>Call controls</source>
+        <translation>Commandes d&apos;appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extended/window.py" line="202"/>
         <source>Calls to return</source>
         <translation>Appels à rappeler</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="197"/>
+        <location filename="../../ui/extended/window.py" line="204"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="198"/>
+        <location filename="../../ui/extended/window.py" line="205"/>
         <source>Knowledge</source>
-        <translation>Base de connaissances</translation>
+        <translation>Fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="254"/>
+        <location filename="../../ui/extended/window.py" line="261"/>
         <source>Your contact-centre window starts at %1: you will be made ready.</source>
         <translation>Votre créneau centre de contacts commence à %1 : vous serez mis disponible.</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="264"/>
-        <location filename="../../ui/extended/window.py" line="277"/>
+        <location filename="../../ui/extended/window.py" line="271"/>
+        <location filename="../../ui/extended/window.py" line="284"/>
         <source>No availability window set</source>
         <translation>Aucun créneau de disponibilité défini</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="269"/>
+        <location filename="../../ui/extended/window.py" line="276"/>
         <source>In your window until %1</source>
         <translation>Dans votre créneau jusqu&apos;à %1</translation>
     </message>
     <message>
-        <location filename="../../ui/extended/window.py" line="273"/>
+        <location filename="../../ui/extended/window.py" line="280"/>
         <source>Outside your windows · next: %1</source>
         <translation>Hors créneau · prochain : %1</translation>
     </message>

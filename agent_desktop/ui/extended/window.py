@@ -177,13 +177,20 @@ class ExtendedWindow(QMainWindow):
         )
         self.reminder.hide()
         self.call_bar = CallBar(self.bridge, self)
+        # A row of its own across the window, as in the advisor shell: in the left column
+        # its width (French labels) squeezed the side panel to a sliver.
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        call_toolbar = QToolBar(self.tr("Call controls"), self)
+        call_toolbar.setObjectName("extendedCallToolbar")
+        call_toolbar.setMovable(False)
+        call_toolbar.addWidget(self.call_bar)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, call_toolbar)
         self.card = CustomerCard(self.bridge, self)
         self.wrap_up = WrapUpPanel(self.bridge, self)
         left = QWidget(self)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.reminder)
-        column.addWidget(self.call_bar)
         column.addWidget(self.card, 1)
         column.addWidget(self.wrap_up)
         self.callbacks = CallbackList(callbacks, self._spawn, self._notice, self)
@@ -212,7 +219,7 @@ class ExtendedWindow(QMainWindow):
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 520])  # room for the list and the tabs' titles
+        splitter.setSizes([690, 590])  # room for the list and the four tabs' titles
         self.setCentralWidget(splitter)
         self.status = QLabel(self)
         self.statusBar().addWidget(self.status)
