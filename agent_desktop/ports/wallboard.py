@@ -1,5 +1,5 @@
-"""Where the supervisor's live figures, the advisor's banner and the calls to return
-come from."""
+"""Where the supervisor's live figures and the calls to return come from (the advisor's
+banner figures come on the agent's own event stream, see ``ports.telephony``)."""
 
 from __future__ import annotations
 
@@ -8,18 +8,12 @@ from typing import Protocol
 
 from agent_desktop.domain.callbacks import Callback
 from agent_desktop.domain.interaction import Interaction
-from agent_desktop.domain.wallboard import AgentKpis, WallboardEvent
+from agent_desktop.domain.wallboard import WallboardEvent
 
 
 class WallboardSource(Protocol):
     def wallboard_events(self) -> AsyncIterator[WallboardEvent]:
         """A snapshot first, then every change, until the link drops (GatewayError)."""
-        ...
-
-
-class KpiSource(Protocol):
-    async def agent_kpis(self) -> AgentKpis:
-        """The advisor's queues now and their day (raises GatewayError)."""
         ...
 
 

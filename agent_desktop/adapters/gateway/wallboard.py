@@ -14,9 +14,7 @@ from pydantic import ValidationError
 
 from agent_desktop.adapters.gateway.client import GatewayClient
 from agent_desktop.adapters.gateway.events import MAX_EVENT_BYTES
-from agent_desktop.adapters.gateway.kpis import agent_kpis
 from agent_desktop.domain.wallboard import (
-    AgentKpis,
     QueueStats,
     RosterEntry,
     WallboardEvent,
@@ -93,14 +91,3 @@ class GatewayWallboard:
             event = decode(sse.event, sse.data)
             if event is not None:
                 yield event
-
-
-class GatewayKpis:
-    """The advisor's own figures on demand: ``GET /v1/agent/kpis`` (the shell gets them
-    pushed on the event stream; this is for tools and older gateways' clients)."""
-
-    def __init__(self, gateway: GatewayClient) -> None:
-        self.gateway = gateway
-
-    async def agent_kpis(self) -> AgentKpis:
-        return agent_kpis(await self.gateway._call("GET", "/v1/agent/kpis", w.AgentKpisWire))
