@@ -28,7 +28,7 @@ from agent_desktop.sandbox.data.reference import (
     QUEUES_BY_ID,
     WRAP_UP_CODE_SET,
 )
-from agent_desktop.sandbox.errors import ApiError, not_found, unauthorized
+from agent_desktop.sandbox.errors import ApiError, not_found, unauthorized, wrong_state
 from agent_desktop.sandbox.events import EventHub
 from agent_desktop.sandbox.state_db import StateDb
 from agent_desktop.sandbox.users import DEMO_PASSWORD, DEMO_USERS, DemoUser
@@ -577,11 +577,8 @@ class ContactCenter:
         elif call.state in (InteractionState.CONNECTED, InteractionState.HELD):
             self._end_connected(call, "customer_hangup")
         else:
-            raise ApiError(
-                409,
-                "action_not_allowed",
-                f"the customer is no longer on the line ({call.state.value})",
-                {"state": call.state.value},
+            raise wrong_state(
+                f"the customer is no longer on the line ({call.state.value})", call.state.value
             )
         return call.wire()
 

@@ -56,6 +56,11 @@ def error_response(
     return JSONResponse(body.model_dump(mode="json"), status_code=status, headers=headers)
 
 
+def wrong_state(message: str, state: str) -> ApiError:
+    """409 ``action_not_allowed``: the call is not in a state that allows this."""
+    return ApiError(409, "action_not_allowed", message, {"state": state})
+
+
 def not_found(what: str) -> ApiError:
     return ApiError(404, "not_found", f"{what} not found")
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 from e2e_helpers import clean_up, until
+from fault_proxy import FaultProxy
 
 from agent_desktop.adapters.gateway import GatewayClient
 from agent_desktop.adapters.outbox import SqliteOutboxStore
@@ -42,6 +43,17 @@ async def durable_session(
             await settle()
 
 
+@contextlib.asynccontextmanager
+async def proxied_session(
+    sandbox_url: str, outbox_path: Path
+) -> AsyncIterator[tuple[FaultProxy, Desktop, httpx.AsyncClient]]:
+    """A durable session whose desktop talks to the sandbox through a fault proxy."""
+    host, port = "127.0.0.1", int(sandbox_url.rsplit(":", 1)[1])
+    with FaultProxy(host, port) as proxy:
+        async with durable_session(proxy.base_url, sandbox_url, outbox_path) as (d, control):
+            yield proxy, d, control
+
+
 async def settle() -> None:
     """Collect garbage while the loop runs: an HTTP stream cut by a server stop leaves
     async generators whose clean-up must run on a loop (not between two qasync runs)."""
@@ -50,11 +62,17 @@ async def settle() -> None:
         await asyncio.sleep(0.01)
 
 
-async def call_in_wrap_up(desktop: Desktop, control: httpx.AsyncClient) -> str:
-    """Ready → offered → answered → hung up: returns the interaction now in wrap-up."""
+async def call_in_wrap_up(
+    desktop: Desktop, control: httpx.AsyncClient, queue_id: str | None = None
+) -> str:
+    """Ready → offered (from ``queue_id`` if given) → answered → hung up: returns the
+    interaction now in wrap-up."""
     assert await desktop.set_state(AgentState.READY)
     assert desktop.agent is not None
-    answer = await control.post("/sandbox/calls", json={"agent": desktop.agent.id})
+    call: dict[str, Any] = {"agent": desktop.agent.id}
+    if queue_id is not None:
+        call["queue_id"] = queue_id
+    answer = await control.post("/sandbox/calls", json=call)
     assert answer.status_code == 201, answer.text
     interaction_id: str = answer.json()["id"]
     await until(lambda: interaction_id in desktop.calls.interactions)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from e2e_helpers import until
 from fault_proxy import FaultProxy
-from outbox_helpers import call_in_wrap_up, deliveries, durable_session
+from outbox_helpers import call_in_wrap_up, deliveries, durable_session, proxied_session
 
 from agent_desktop.adapters.outbox import SqliteOutboxStore
 from agent_desktop.domain.events import Link
@@ -69,22 +69,19 @@ async def test_wrap_up_while_server_down_is_delivered_once_when_it_is_back(
 async def test_retry_after_a_lost_response_applies_the_wrap_up_once(
     sandbox: SandboxServer, tmp_path: Path
 ) -> None:
-    host, port = "127.0.0.1", int(sandbox.base_url.rsplit(":", 1)[1])
-    with FaultProxy(host, port) as proxy:
-        async with durable_session(
-            proxy.base_url, sandbox.base_url, tmp_path / "outbox.sqlite3"
-        ) as (desktop, control):
-            iid = await call_in_wrap_up(desktop, control)
-            _, replays_before = await deliveries(control)
-            proxy.mode = "drop_response_once"
-            assert await desktop.wrap_up(iid, "resolved", "Réponse perdue", False)
-            await until(lambda: not desktop.outbox.pending(), within=30)
-            assert proxy.matched >= 2  # the first attempt and at least one retry
-            applied, replays = await deliveries(control, iid)
-            assert len(applied) == 1
-            assert replays > replays_before  # the retry was answered from the key
-            item = desktop.outbox.store.get(1)
-            assert item is not None and item.state == ItemState.SENT and item.attempts >= 2
+    async with proxied_session(sandbox.base_url, tmp_path / "outbox.sqlite3") as session:
+        proxy, desktop, control = session
+        iid = await call_in_wrap_up(desktop, control)
+        _, replays_before = await deliveries(control)
+        proxy.mode = "drop_response_once"
+        assert await desktop.wrap_up(iid, "resolved", "Réponse perdue", False)
+        await until(lambda: not desktop.outbox.pending(), within=30)
+        assert proxy.matched >= 2  # the first attempt and at least one retry
+        applied, replays = await deliveries(control, iid)
+        assert len(applied) == 1
+        assert replays > replays_before  # the retry was answered from the key
+        item = desktop.outbox.store.get(1)
+        assert item is not None and item.state == ItemState.SENT and item.attempts >= 2
 
 
 @pytest.mark.parametrize("fault", ["hold_request", "hold_response"])

@@ -25,31 +25,16 @@ from typing import Any
 import httpx
 import pytest
 from e2e_helpers import advisor_window, next_event, session_as, until
-from fault_proxy import FaultProxy
-from outbox_helpers import deliveries, durable_session
+from outbox_helpers import call_in_wrap_up, deliveries, proxied_session
 
 from agent_desktop.domain.agent import AgentState
 from agent_desktop.domain.events import AgentChanged, InteractionClosed, Notice
-from agent_desktop.domain.interaction import Action, InteractionState
+from agent_desktop.domain.interaction import InteractionState
 from agent_desktop.sandbox.data.reference import QUEUES_BY_ID
 from agent_desktop.sandbox.server import SandboxServer
-from agent_desktop.services.desktop import Desktop, draft_key
+from agent_desktop.services.desktop import draft_key
 
 pytestmark = pytest.mark.asyncio
-
-
-async def ended_call(desktop: Desktop, control: httpx.AsyncClient, queue_id: str) -> str:
-    """Ready → a call from ``queue_id`` → answered → hung up: the id, now in wrap-up."""
-    assert desktop.agent is not None
-    if desktop.agent.state != AgentState.READY:
-        assert await desktop.set_state(AgentState.READY)
-    r = await control.post("/sandbox/calls", json={"agent": desktop.agent.id, "queue_id": queue_id})
-    assert r.status_code == 201, r.text
-    iid: str = r.json()["id"]
-    await until(lambda: iid in desktop.calls.interactions)
-    assert await desktop.act(iid, Action.ANSWER)
-    assert await desktop.act(iid, Action.HANGUP)
-    return iid
 
 
 @contextlib.asynccontextmanager
@@ -83,7 +68,7 @@ async def test_no_code_on_a_queue_that_requires_one_is_refused_and_nothing_is_lo
     sandbox: SandboxServer,
 ) -> None:
     async with session_as(sandbox, "alice") as (desktop, control):
-        iid = await ended_call(desktop, control, "cartes")
+        iid = await call_in_wrap_up(desktop, control, "cartes")
         assert desktop.calls.interactions[iid].wrap_up_code_required
         refused = next_event(desktop.bus, Notice, lambda n: n.code == "wrap_up_code_required")
         desktop.save_draft(draft_key(iid), {"notes": "Opposition faite", "code": None})
@@ -106,7 +91,7 @@ async def test_acw_limit_closes_the_call_while_typing_and_the_notes_still_arrive
 ) -> None:
     async with session_as(sandbox, "alice") as (desktop, control):
         with advisor_window(desktop, tmp_path) as window:
-            iid = await ended_call(desktop, control, "particuliers")
+            iid = await call_in_wrap_up(desktop, control, "particuliers")
             panel = window.wrap_up
             await until(lambda: panel.isVisible() and panel.interaction_id == iid)
             assert panel.acw.text().endswith("/ 1:00")
@@ -144,29 +129,26 @@ async def test_acw_limit_closes_the_call_while_typing_and_the_notes_still_arrive
 async def test_a_wrap_up_stuck_in_the_outbox_past_the_limit_is_stored_once(
     sandbox: SandboxServer, tmp_path: Path
 ) -> None:
-    host, port = "127.0.0.1", int(sandbox.base_url.rsplit(":", 1)[1])
-    with FaultProxy(host, port) as proxy:
-        async with durable_session(
-            proxy.base_url, sandbox.base_url, tmp_path / "outbox.sqlite3"
-        ) as (desktop, control):
-            iid = await ended_call(desktop, control, "particuliers")
-            proxy.mode = "cut_request"  # the wrap-up cannot get through for now
-            assert await desktop.wrap_up(iid, "resolved", "Dossier complet", True)
-            assert desktop.wrap_up_pending(iid)
-            closed = next_event(
-                desktop.bus, InteractionClosed, lambda e: e.interaction.closed_by == "acw_limit"
-            )
-            assert (await control.post(f"/sandbox/calls/{iid}/acw-expire")).status_code == 200
-            await closed
-            assert desktop.wrap_ups.waiting() == []  # in the outbox: not asked for again
-            proxy.mode = "pass"
-            desktop.outbox.nudge()
-            await until(lambda: not desktop.outbox.pending(), within=30)
-            applied, _ = await deliveries(control, iid)
-            assert [(d["late"], d["code"], d["notes"]) for d in applied] == [
-                (True, "resolved", "Dossier complet")
-            ]
-            assert proxy.matched >= 2  # cut at least once, then delivered
+    async with proxied_session(sandbox.base_url, tmp_path / "outbox.sqlite3") as session:
+        proxy, desktop, control = session
+        iid = await call_in_wrap_up(desktop, control, "particuliers")
+        proxy.mode = "cut_request"  # the wrap-up cannot get through for now
+        assert await desktop.wrap_up(iid, "resolved", "Dossier complet", True)
+        assert desktop.wrap_up_pending(iid)
+        closed = next_event(
+            desktop.bus, InteractionClosed, lambda e: e.interaction.closed_by == "acw_limit"
+        )
+        assert (await control.post(f"/sandbox/calls/{iid}/acw-expire")).status_code == 200
+        await closed
+        assert desktop.wrap_ups.waiting() == []  # in the outbox: not asked for again
+        proxy.mode = "pass"
+        desktop.outbox.nudge()
+        await until(lambda: not desktop.outbox.pending(), within=30)
+        applied, _ = await deliveries(control, iid)
+        assert [(d["late"], d["code"], d["notes"]) for d in applied] == [
+            (True, "resolved", "Dossier complet")
+        ]
+        assert proxy.matched >= 2  # cut at least once, then delivered
 
 
 async def test_two_wrap_ups_open_at_once_one_tab_each_each_stored_once(
@@ -177,13 +159,13 @@ async def test_two_wrap_ups_open_at_once_one_tab_each_each_stored_once(
         policy(control, "particuliers", wrap_up_blocks_routing=False),
     ):
         with advisor_window(desktop, tmp_path) as window:
-            first = await ended_call(desktop, control, "particuliers")
+            first = await call_in_wrap_up(desktop, control, "particuliers")
             await until(lambda: desktop.agent is not None and desktop.agent.state == "ready")
             assert not desktop.calls.interactions[first].wrap_up_blocks_routing
             panel = window.wrap_up
             await until(lambda: panel.interaction_id == first)
             panel.notes.setPlainText("Virement vérifié")
-            second = await ended_call(desktop, control, "cartes")
+            second = await call_in_wrap_up(desktop, control, "cartes")
             await until(lambda: panel.which.count() == 2)
             assert panel.which.isVisible()
             assert [panel.which.tabData(i) for i in range(2)] == [first, second]

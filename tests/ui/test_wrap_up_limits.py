@@ -15,21 +15,13 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QStatusBar
-from ui_helpers import moved, offered, ring
+from ui_helpers import in_wrap_up, moved, ring
 
 from agent_desktop.domain.events import ConnectionChanged, Link, Notice
 from agent_desktop.domain.interaction import Action, InteractionState
 from agent_desktop.ports.telephony import GatewayError
 from agent_desktop.ui.i18n import install_translator
 from agent_desktop.ui.main_window import MainWindow
-
-
-def in_wrap_up(desktop, telephony, iid="i1", **changes):
-    call = offered(iid)
-    ring(desktop, telephony, call)
-    ended = replace(moved(call, InteractionState.ENDED), **changes)
-    ring(desktop, telephony, ended)
-    return ended
 
 
 def test_the_acw_clock_says_what_happens_at_the_limit(window, desktop, telephony):

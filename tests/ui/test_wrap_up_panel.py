@@ -4,26 +4,17 @@ ACW clock, several calls in wrap-up, and wrap-ups accepted while offline."""
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from ui_helpers import moved, offered, ring
+from ui_helpers import in_wrap_up
 
 from agent_desktop.adapters.outbox import SqliteOutboxStore
 from agent_desktop.domain.events import ConnectionChanged, Link
-from agent_desktop.domain.interaction import Action, InteractionState
+from agent_desktop.domain.interaction import Action
 from agent_desktop.services.desktop import Desktop, draft_key
 from agent_desktop.services.outbox import OutboxChanged
 from agent_desktop.ui.main_window import MainWindow
 from agent_desktop.ui.wrap_up import clock
-
-
-def in_wrap_up(desktop, telephony, iid="i1", **changes):
-    call = offered(iid)
-    ring(desktop, telephony, call)
-    ended = replace(moved(call, InteractionState.ENDED), **changes)
-    ring(desktop, telephony, ended)
-    return ended
 
 
 def test_code_is_searchable_and_optional_when_the_queue_allows(qtbot, window, desktop, telephony):

@@ -218,3 +218,15 @@ def ring(desk: Desktop, telephony: RecordingTelephony, interaction: Interaction)
     """A call arrives or changes on the stream: the server knows it, the desktop applies it."""
     telephony.interactions[interaction.id] = interaction
     desk.calls.apply(interaction)
+
+
+def in_wrap_up(
+    desk: Desktop, telephony: RecordingTelephony, iid: str = "i1", **changes: Any
+) -> Interaction:
+    """A call offered then ended (``changes``: e.g. the queue's wrap-up policy): it waits
+    for its wrap-up."""
+    call = offered(iid)
+    ring(desk, telephony, call)
+    ended = replace(moved(call, InteractionState.ENDED), **changes)
+    ring(desk, telephony, ended)
+    return ended

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from agent_desktop.protocol.schemas import InteractionWire
 from agent_desktop.sandbox.deps import Ctx
-from agent_desktop.sandbox.errors import ApiError, not_found
+from agent_desktop.sandbox.errors import not_found, wrong_state
 
 router = APIRouter(prefix="/sandbox", tags=["sandbox control"], include_in_schema=False)
 
@@ -66,10 +66,7 @@ async def acw_expire(interaction_id: str, ctx: Ctx) -> InteractionWire:
     if call is None:
         raise not_found("interaction")
     if not ctx.center.acw_limit(interaction_id):
-        raise ApiError(
-            409,
-            "action_not_allowed",
-            f"the interaction is not in wrap-up ({call.state.value})",
-            {"state": call.state.value},
+        raise wrong_state(
+            f"the interaction is not in wrap-up ({call.state.value})", call.state.value
         )
     return call.wire()
