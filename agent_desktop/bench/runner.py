@@ -131,7 +131,7 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
     ):
         samples = soak.context_ms[name]
         missing = soak.context_missing[name]
-        label = f"context after the pop: {what} shown and painted"
+        label = f"context after the pop: {what} in its dock"
         budget = "p95 ≤ 100 ms, none missing"
         if not samples:  # never shown in the run: say so rather than leave the row out
             figures.append(single(label, "ms", 0.0, budget, False, samples=0))
