@@ -10,6 +10,7 @@ import contextlib
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 import httpx
 import pytest
@@ -42,6 +43,7 @@ from plugins.conference import ConferencePlugin
 from plugins.expert_presence import ExpertPresencePlugin
 from plugins.supervised_transfer import SupervisedTransferPlugin
 
+W = TypeVar("W", bound=QWidget)
 SUPERVISOR_ONLY = ["/v1/agents", "/v1/wallboard/snapshot", "/v1/wallboard/events"]
 
 
@@ -115,6 +117,15 @@ async def the_program(
     assert code == 0
 
 
+def shell(runner: Application, kind: type[W], modes: list[str]) -> W:
+    """The window shown, of the ``kind`` expected, for a user whose role allows ``modes``
+    and who got the mode asked for (no refusal)."""
+    assert isinstance(runner.window, kind) and runner.refusal is None
+    assert runner.desktop is not None and runner.desktop.session is not None
+    assert allowed_modes(runner.desktop.session.capabilities) == modes
+    return runner.window
+
+
 def offered(window: QWidget) -> str:
     """Every action, button, tab and dock the user can reach in ``window``, as one
     lower-case text (hidden ones left out)."""
@@ -162,10 +173,7 @@ async def test_an_advisor_asking_for_the_wallboard_is_told_and_gets_the_advisor_
 @pytest.mark.asyncio
 async def test_the_advisor_shell_of_alice(sandbox: SandboxServer) -> None:
     async with the_program(sandbox, "alice", "advisor") as runner:
-        window = runner.window
-        assert isinstance(window, MainWindow) and runner.refusal is None
-        assert runner.desktop is not None and runner.desktop.session is not None
-        assert allowed_modes(runner.desktop.session.capabilities) == ["advisor"]
+        window = shell(runner, MainWindow, ["advisor"])
         words = offered(window)
         assert not any(word in words for word in SUPERVISOR_WORDS + EXTENDED_WORDS), words
         assert window.removed_for_role == []
@@ -178,10 +186,7 @@ async def test_the_advisor_shell_of_alice(sandbox: SandboxServer) -> None:
 @pytest.mark.asyncio
 async def test_the_extended_shell_of_marc(sandbox: SandboxServer) -> None:
     async with the_program(sandbox, "marc", "extended") as runner:
-        window = runner.window
-        assert isinstance(window, ExtendedWindow) and runner.refusal is None
-        assert runner.desktop is not None and runner.desktop.session is not None
-        assert allowed_modes(runner.desktop.session.capabilities) == ["advisor", "extended"]
+        window = shell(runner, ExtendedWindow, ["advisor", "extended"])
         words = offered(window)
         assert "calls to return" in words and "call back" in words
         assert not any(word in words for word in SUPERVISOR_WORDS), words
@@ -201,10 +206,7 @@ async def test_the_extended_agent_asking_for_the_wallboard_gets_the_advisor_shel
 @pytest.mark.asyncio
 async def test_the_wallboard_of_sophie(sandbox: SandboxServer) -> None:
     async with the_program(sandbox, "sophie", "wallboard") as runner:
-        window = runner.window
-        assert isinstance(window, WallboardWindow) and runner.refusal is None
-        assert runner.desktop is not None and runner.desktop.session is not None
-        assert allowed_modes(runner.desktop.session.capabilities) == ["wallboard"]
+        window = shell(runner, WallboardWindow, ["wallboard"])
         tabs = window.findChild(QTabWidget, "wallboardTabs")
         assert tabs is not None and tabs.count() == 2  # the board and the roster
         # the real centre's queues arrive on the feed

@@ -12,6 +12,7 @@ from pydantic import Field
 
 from agent_desktop.protocol.schemas import AgentKpisWire, WallboardSnapshot, Wire
 from agent_desktop.sandbox.agent_kpis import agent_kpis
+from agent_desktop.sandbox.center import QueueCounters
 from agent_desktop.sandbox.deps import AUTH_RESPONSES, ERRORS, Ctx, User
 from agent_desktop.sandbox.errors import ApiError, not_found
 from agent_desktop.sandbox.wallboard import Pending, WallboardFeed
@@ -162,10 +163,14 @@ class QueueLoad(Wire):
     pinned: bool
 
 
-def _queue_load(ctx: Ctx, queue_id: str) -> QueueLoad:
+def _counters(ctx: Ctx, queue_id: str) -> QueueCounters:
     counters = ctx.center.counters.get(queue_id)
     if counters is None:
         raise not_found("queue")
+    return counters
+
+
+def _load(queue_id: str, counters: QueueCounters) -> QueueLoad:
     return QueueLoad(
         queue_id=queue_id,
         waiting=counters.waiting,
@@ -181,16 +186,14 @@ def _queue_load(ctx: Ctx, queue_id: str) -> QueueLoad:
     summary="Set a queue's background load (calls waiting) and keep it until deleted",
 )
 async def pin_queue_load(queue_id: str, body: QueueLoadRequest, ctx: Ctx) -> QueueLoad:
-    counters = ctx.center.counters.get(queue_id)
-    if counters is None:
-        raise not_found("queue")
+    counters = _counters(ctx, queue_id)
     counters.waiting = body.waiting
     counters.oldest_waiting_at = (
         datetime.now(UTC) - timedelta(seconds=body.longest_wait_seconds) if body.waiting else None
     )
     counters.pinned = True
     ctx.hub.touch()
-    return _queue_load(ctx, queue_id)
+    return _load(queue_id, counters)
 
 
 @control.delete(
@@ -200,6 +203,6 @@ async def pin_queue_load(queue_id: str, body: QueueLoadRequest, ctx: Ctx) -> Que
     summary="Give a queue's background load back to the scenario's drift",
 )
 async def unpin_queue_load(queue_id: str, ctx: Ctx) -> QueueLoad:
-    load = _queue_load(ctx, queue_id)
-    ctx.center.counters[queue_id].pinned = False
-    return load.model_copy(update={"pinned": False})
+    counters = _counters(ctx, queue_id)
+    counters.pinned = False
+    return _load(queue_id, counters)
