@@ -194,13 +194,18 @@ async def test_the_extended_shell_of_marc(sandbox: SandboxServer) -> None:
 
 
 @pytest.mark.asyncio
-async def test_the_extended_agent_asking_for_the_wallboard_gets_the_advisor_shell(
-    sandbox: SandboxServer,
+@pytest.mark.parametrize(
+    ("user", "mode", "shown"),
+    [("marc", "wallboard", MainWindow), ("sophie", "advisor", WallboardWindow)],
+)
+async def test_a_mode_the_role_refuses_opens_the_allowed_shell(
+    sandbox: SandboxServer, user: str, mode: str, shown: type[QWidget]
 ) -> None:
-    async with the_program(sandbox, "marc", "wallboard") as runner:
-        assert isinstance(runner.window, MainWindow)
+    async with the_program(sandbox, user, mode) as runner:
+        assert isinstance(runner.window, shown)
         assert runner.refusal is not None and runner.refusal.isVisible()
-        assert not any(word in offered(runner.window) for word in SUPERVISOR_WORDS)
+        if user != "sophie":
+            assert not any(word in offered(runner.window) for word in SUPERVISOR_WORDS)
 
 
 @pytest.mark.asyncio
@@ -214,15 +219,6 @@ async def test_the_wallboard_of_sophie(sandbox: SandboxServer) -> None:
         # a supervisor takes no calls: no call controls anywhere
         assert window.findChildren(CallBar) == []
         assert not any(word in offered(window) for word in ("answer", "hang up", "call back"))
-
-
-@pytest.mark.asyncio
-async def test_a_supervisor_asking_for_the_advisor_shell_gets_the_wallboard(
-    sandbox: SandboxServer,
-) -> None:
-    async with the_program(sandbox, "sophie", "advisor") as runner:
-        assert isinstance(runner.window, WallboardWindow)
-        assert runner.refusal is not None and runner.refusal.isVisible()
 
 
 @pytest.mark.asyncio
