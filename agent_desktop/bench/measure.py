@@ -35,6 +35,7 @@ class LagSampler:
     def __init__(self, period: float = LAG_PERIOD) -> None:
         self.period = period
         self.samples: list[float] = []
+        self.last_wake = time.perf_counter()  # the loop's heartbeat, for StallSampler
         self._task: asyncio.Task[None] | None = None
 
     async def _run(self) -> None:
@@ -42,6 +43,7 @@ class LagSampler:
         while True:
             before = loop.time()
             await asyncio.sleep(self.period)
+            self.last_wake = time.perf_counter()
             self.samples.append(max(0.0, loop.time() - before - self.period) * 1e3)
 
     async def __aenter__(self) -> LagSampler:

@@ -8,7 +8,6 @@ once per distinct innermost project frame, so the report says which of our funct
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import sys
 import threading
@@ -17,6 +16,8 @@ import traceback
 from collections import Counter
 from collections.abc import AsyncIterator
 from types import TracebackType
+
+from agent_desktop.bench.measure import LagSampler
 
 TICK = 0.002  # seconds between two heartbeats of the loop
 SAMPLE = 0.003  # seconds between two looks of the watcher
@@ -35,26 +36,21 @@ def _where(frame_stack: traceback.StackSummary) -> str:
     return f"{mine.filename.split('agent_desktop/')[-1]}:{mine.lineno} {mine.name} … {head}"
 
 
-class StallSampler:
-    """``async with StallSampler(0.015) as s:`` … then ``s.report()``."""
+class StallSampler(LagSampler):
+    """``async with StallSampler(0.015) as s:`` … then ``s.report()``: a lag sampler
+    whose heartbeat a watcher thread checks."""
 
     def __init__(self, threshold: float = 0.015) -> None:
+        super().__init__(TICK)
         self.threshold = threshold
-        self.samples: Counter[str] = Counter()
-        self._beat = time.perf_counter()
+        self.stalls: Counter[str] = Counter()
         self._stop = threading.Event()
         self._gui = threading.get_ident()
-        self._task: asyncio.Task[None] | None = None
         self._thread = threading.Thread(target=self._watch, name="stall-sampler", daemon=True)
-
-    async def _tick(self) -> None:
-        while True:
-            self._beat = time.perf_counter()
-            await asyncio.sleep(TICK)
 
     def _watch(self) -> None:
         while not self._stop.wait(SAMPLE):
-            if time.perf_counter() - self._beat > self.threshold:
+            if time.perf_counter() - self.last_wake > self.threshold:
                 frames = sys._current_frames()
                 for ident, frame in frames.items():
                     if ident == threading.get_ident():
@@ -66,10 +62,10 @@ class StallSampler:
                         where = f"[other thread] {_where(stack)}"
                     else:
                         where = _where(stack)
-                    self.samples[where] += 1
+                    self.stalls[where] += 1
 
     async def __aenter__(self) -> StallSampler:
-        self._task = asyncio.ensure_future(self._tick())
+        await super().__aenter__()
         self._thread.start()
         return self
 
@@ -81,17 +77,15 @@ class StallSampler:
     ) -> None:
         self._stop.set()
         self._thread.join()
-        assert self._task is not None
-        self._task.cancel()
-        await asyncio.gather(self._task, return_exceptions=True)
+        await super().__aexit__(exc_type, exc, tb)
 
     def report(self, top: int = 15) -> str:
-        total = sum(self.samples.values())
+        total = sum(self.stalls.values())
         lines = [
             f"GUI thread while the loop stalled > {self.threshold * 1e3:.0f} ms "
             f"({total} samples of {SAMPLE * 1e3:.0f} ms):"
         ]
-        for where, count in self.samples.most_common(top):
+        for where, count in self.stalls.most_common(top):
             lines.append(f"  {count:5d}  {where}")
         return "\n".join(lines)
 
