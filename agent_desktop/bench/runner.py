@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import os
 import statistics
 import sys
@@ -247,6 +248,8 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
 
 def run(argv: list[str]) -> int:
     options = parser().parse_args(argv)
+    # as the desktop's own logging set-up does: one line per request is not a figure
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     home = Path(tempfile.mkdtemp(prefix="agent-desktop-bench-"))
     plan = Plan.of(options.quick)
     started, load = time.perf_counter(), os.getloadavg()[0]
