@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,3 +79,15 @@ class KbIndex(Protocol):
     def add(self, articles: Iterable[Article]) -> int: ...
 
     def search(self, query: str, limit: int = 10) -> list[ScoredArticle]: ...
+
+
+@runtime_checkable
+class TextEmbedder(Protocol):
+    """Turns texts into vectors whose dot products say how alike they are (a local
+    sentence-embedding model; optional)."""
+
+    name: str
+
+    def embed(self, texts: Sequence[str]) -> Any:
+        """A numpy array, one L2-normalised row per text."""
+        ...

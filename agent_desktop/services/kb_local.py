@@ -16,7 +16,13 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from agent_desktop.ports.knowledge import Article, ArticleHit, KbIndex, KnowledgeCatalog
+from agent_desktop.ports.knowledge import (
+    Article,
+    ArticleHit,
+    KbIndex,
+    KnowledgeCatalog,
+    TextEmbedder,
+)
 from agent_desktop.services.kb_ranking import KbRanker
 from agent_desktop.services.knowledge_text import fold, plain_snippet, significant_words
 
@@ -62,8 +68,15 @@ class LocalKnowledge:
         build_seconds: how long the last index + training took.
     """
 
-    def __init__(self, index_factory: Callable[[], KbIndex] | None = None) -> None:
+    def __init__(
+        self,
+        index_factory: Callable[[], KbIndex] | None = None,
+        embedder: TextEmbedder | None = None,
+        find_embedder: bool = True,
+    ) -> None:
         self._index_factory = index_factory
+        self._embedder = embedder
+        self._find_embedder = find_embedder and embedder is None
         self.state = "empty"
         self.articles: dict[str, Article] = {}
         self.watermark: datetime | None = None
@@ -113,7 +126,12 @@ class LocalKnowledge:
             from agent_desktop.adapters.kb_index import Fts5Index
 
             factory = Fts5Index
-        ranker = KbRanker(factory())
+        if self._find_embedder:  # the optional embedding model, when installed
+            from agent_desktop.adapters.kb_index.embeddings import default_embedder
+
+            self._embedder = default_embedder()
+            self._find_embedder = False
+        ranker = KbRanker(factory(), self._embedder)
         ranker.load(articles)
         self.build_seconds = time.perf_counter() - started
         log.info("local KB index: %d articles in %.1f s", len(articles), self.build_seconds)

@@ -165,3 +165,85 @@ def test_knowledge_service_trains_its_detector_off_the_loop(tmp_path: Path) -> N
     )
     assert asyncio.run(service.train_detector(str(good)))
     assert service.detector is not None
+
+
+def _signals_for(ranker: KbRanker, text: str) -> set[str]:
+    return {name for name, row in ranker.signal_scores(text).items() if row.any()}
+
+
+def test_default_ranker_fuses_words_and_two_classifiers() -> None:
+    ranker = KbRanker(Fts5Index())
+    ranker.load(ARTICLES)
+    assert ranker.signals == ["bm25", "svm", "logistic"]
+    assert _signals_for(ranker, "facture") == {"bm25", "svm", "logistic"}
+    # Accents typed or not, capitals or not: the same article first.
+    for text in ("FACTURE ÉLECTRICITÉ élevée", "facture electricite elevee"):
+        assert ranker.rank(text, 3)[0].id == "KB-1"
+    # Words found only in an article's example questions count.
+    assert ranker.rank("portefeuille", 3)[0].id == "KB-2"
+    # Every article is ranked, best first, scores decreasing.
+    ranked = ranker.rank("adresse", 10)
+    assert [r.id for r in ranked][:1] == ["KB-3"] and len(ranked) == 3
+    assert [r.score for r in ranked] == sorted((r.score for r in ranked), reverse=True)
+
+
+def test_an_article_without_questions_is_still_found_by_its_words() -> None:
+    extra = Article("KB-4", "fr", "Odeur de gaz", "Faire évacuer et appeler le numéro d'urgence.")
+    ranker = KbRanker(Fts5Index())
+    ranker.load([*ARTICLES, extra])
+    assert ranker.rank("ça sent le gaz, urgence", 3)[0].id == "KB-4"
+
+
+def test_a_single_article_is_ranked_by_its_words_alone() -> None:
+    ranker = KbRanker(Fts5Index())
+    ranker.load(ARTICLES[:1])
+    assert ranker.classifier is None and ranker.signals == ["bm25"]
+    assert [r.id for r in ranker.rank("facture")] == ["KB-1"]
+    assert ranker.rank("rien à voir") == []
+
+
+def test_the_optional_embedding_model_joins_the_fusion() -> None:
+    pytest.importorskip("wordllama")
+    from agent_desktop.adapters.kb_index.embeddings import default_embedder
+
+    embedder = default_embedder()
+    assert embedder is not None
+    vectors = embedder.embed(["my card was stolen", "someone took my card", "new address"])
+    assert vectors.shape == (3, 256)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]  # meaning, not only words
+    articles = [
+        Article("A", "en", "Lost or stolen card", "Block the card.", questions=("I lost my card",)),
+        Article("B", "en", "Change of address", "Update it.", questions=("I am moving house",)),
+        Article("C", "en", "Card not arrived", "Check the post.", questions=("Where is my card",)),
+    ]
+    ranker = KbRanker(Fts5Index(), embedder)
+    ranker.load(articles)
+    assert ranker.signals == ["bm25", "svm", "embedding", "nearest"]
+    assert ranker.rank("somebody took my card from my bag", 3)[0].id == "A"
+    assert ranker.rank("we are relocating next month", 3)[0].id == "B"
+
+
+def test_fast_scores_are_the_models_own_decision_values() -> None:
+    import numpy as np
+
+    texts = [t for a in ARTICLES for t in (a.title, *a.questions)]
+    labels = [a.id for a in ARTICLES for _t in (a.title, *a.questions)]
+    classifier = TextClassifier(with_logistic=True).fit(texts, labels)
+    for text in ("Ma FACTURE a doublé !", "déménagement", "xyz", ""):
+        scores = classifier.model_scores(text)
+        features = classifier._vectoriser.transform([text.lower()])
+        assert np.allclose(scores["svm"], classifier._model.decision_function(features)[0])
+        expected = classifier._logistic.decision_function(features)[0]
+        assert np.allclose(scores["logistic"], expected)
+
+
+def test_kb_eval_times_several_passes_and_can_leave_embeddings_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kb, queries = write_kb(tmp_path)
+    args = ["kb", "eval", "--kb", str(kb), "--queries", str(queries)]
+    assert main([*args, "--passes", "2", "--no-embeddings"]) == 0
+    out = capsys.readouterr().out
+    assert "pass 2: p50_ms=" in out
+    assert "ranker: bm25 + svm + logistic" in out and "embedding model: none" in out
+    assert out.strip().splitlines()[-1].startswith("top1=1.000 top3=1.000")
