@@ -50,6 +50,17 @@ def child_env(home: Path) -> dict[str, str]:
     return env
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) process ``pid`` has used so far, from /proc (Linux):
+    unlike the wall clock, it hardly depends on what else the machine is running."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def time_until_ready(
     cmd: list[str], env: dict[str, str], timeout: float = 120
 ) -> tuple[float, dict[str, Any]]:
@@ -64,8 +75,9 @@ def time_until_ready(
                 for line in child.stdout:
                     if line.startswith('{"ready"'):
                         elapsed = time.perf_counter() - started
+                        ready = json.loads(line)["ready"] | {"cpu_s": cpu_seconds(child.pid)}
                         child.wait()
-                        return elapsed, json.loads(line)["ready"]
+                        return elapsed, ready
                 child.wait()
         errors.seek(0)
         said = errors.read()[-2000:]

@@ -68,7 +68,7 @@ def startup_figures(home: Path, runs: int) -> list[Figure]:
     demo = [desktop_demo(env) for _ in range(runs)]
     bare_s = _median([t for t, _ in bare])
     bare_mb = _median([r["rss_mb"] for _, r in bare])
-    return [
+    figures = [
         figure(
             "cold start to logged-in window (demo)",
             "s",
@@ -78,8 +78,23 @@ def startup_figures(home: Path, runs: int) -> list[Figure]:
             floor=bare_s,
             tail=False,
         ),
+    ]
+    cpu, bare_cpu = [r["cpu_s"] for _, r in demo], [r["cpu_s"] for _, r in bare]
+    if None not in cpu and None not in bare_cpu:
+        figures.append(
+            figure(
+                "cold start: CPU of the desktop process until ready",
+                "s",
+                cpu,
+                "≤ 1.5 s (the wall-clock budget on an idle machine)",
+                lambda m, _p, _r: m <= 1.5,
+                floor=_median(bare_cpu),
+                tail=False,
+            )
+        )
+    figures += [
         figure(
-            "RSS after login (demo, sandbox in-process)",
+            "RSS after login (demo, desktop process)",
             "MB",
             [r["rss_mb"] for _, r in demo],
             "≤ 180 MB",
@@ -88,6 +103,7 @@ def startup_figures(home: Path, runs: int) -> list[Figure]:
             tail=False,
         ),
     ]
+    return figures
 
 
 def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Figure]:
