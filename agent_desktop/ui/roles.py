@@ -71,7 +71,9 @@ def apply_to_advisor(
 def apply_to_tabs(tabs: QTabWidget, features: dict[QWidget, str], role: Role | None) -> list[str]:
     """Remove the tabs whose feature ``role`` may not use; returns their titles."""
     removed: list[str] = []
-    for page, feature in features.items() if role is not None else ():
+    if role is None:
+        return removed
+    for page, feature in features.items():
         index = tabs.indexOf(page)
         if index >= 0 and not role.allows(feature):
             removed.append(tabs.tabText(index))
