@@ -1,6 +1,9 @@
-"""KB suggestions over a 20 000-article index: the Knowledge dock's ranking
-(:class:`KnowledgeService`: context query, search, re-rank) on an FTS5 index of generated
-articles (:class:`Fts5Index`, the local index adapter), timed per live context.
+"""KB suggestions over a 20 000-article index: the Knowledge dock's suggestion path
+(:class:`KnowledgeService`: context query, search, re-rank) over a search source that is
+an FTS5 index of generated articles (:class:`Fts5Index`, the index adapter), timed per
+live context. This is the path the dock takes through a platform's search (before, or
+without, the local copy); the local copy's classifiers are not trained here — at 20 000
+articles, one class per article, they do not fit in memory (docs/performance.md).
 
 The articles are generated deterministically (a seed): words drawn with a skewed
 frequency from a banking vocabulary and invented terms, so that common words ("carte",

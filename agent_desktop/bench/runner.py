@@ -178,7 +178,9 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
         )
     figures += [
         figure(
-            f"KB suggestions over {kb.articles:,} articles (local FTS5 index)".replace(",", " "),
+            f"KB suggestions over {kb.articles:,} articles (FTS5 search + re-rank)".replace(
+                ",", " "
+            ),
             "ms",
             kb.suggestions_ms,
             "p95 ≤ 30 ms",
