@@ -266,8 +266,9 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
 
 def run(argv: list[str]) -> int:
     options = parser().parse_args(argv)
-    # as the desktop's own logging set-up does: one line per request is not a figure
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    # Warnings only, on stderr; configured first so that a library's own basicConfig(INFO)
+    # at import (wordllama does one) cannot turn every request into a line of output.
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     home = Path(tempfile.mkdtemp(prefix="agent-desktop-bench-"))
     plan = Plan.of(options.quick)
     started, load = time.perf_counter(), os.getloadavg()[0]
