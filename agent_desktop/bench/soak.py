@@ -43,6 +43,7 @@ CONTEXT = ("history", "knowledge", "summary")
 # the background after login) is not a leak: growth is counted after them.
 WARM_UP_CALLS = 5
 CONTEXT_WAIT = 10.0  # seconds a dock may take before its sample is counted as missing
+IDLE_SECONDS = 3.0  # the lag floor: the same window, logged in, nothing happening
 
 
 @dataclass
@@ -132,7 +133,7 @@ async def run_soak(
             await _history_at_scale(window, control, history_runs, result)
             result.rss_login_mb = resident_memory_mb() or 0.0
             async with LagSampler() as idle:
-                await asyncio.sleep(1.0)
+                await asyncio.sleep(IDLE_SECONDS)
             result.idle_lag_ms = idle.samples
             async with LagSampler() as lag, watching(stalls):
                 for i in range(calls):
