@@ -233,6 +233,39 @@ class Store:
             raise BadCursor(cursor)
         return at, item_id
 
+    def _keyset_page(
+        self,
+        table: str,
+        time_column: str,
+        where: str,
+        params: list[object],
+        cursor: str | None,
+        limit: int,
+        *,
+        newest_first: bool,
+    ) -> tuple[list[sqlite3.Row], str | None]:
+        """One page of ``table`` ordered by (``time_column``, id), resuming after the
+        row a cursor names, and the cursor of the page after (None on the last page).
+
+        Paging by key, not offset: rows added meanwhile never shift a page.
+        """
+        alias = table.split()[-1] + "."
+        at_column, id_column = alias + time_column, alias + "id"
+        after, order = ("<", "DESC") if newest_first else (">", "ASC")
+        params = list(params)
+        if cursor:
+            at, key = self._decode_cursor(cursor)
+            where += f" AND ({at_column} {after} ? OR ({at_column} = ? AND {id_column} {after} ?))"
+            params += [at, at, key]
+        rows = self._db.execute(
+            f"SELECT {alias}* FROM {table} WHERE {where}"
+            f" ORDER BY {at_column} {order}, {id_column} {order} LIMIT ?",
+            (*params, limit + 1),
+        ).fetchall()
+        last = rows[limit - 1] if len(rows) > limit else None
+        next_cursor = self._encode_cursor(last[time_column], last["id"]) if last else None
+        return rows[:limit], next_cursor
+
     def _history_wire(self, r: sqlite3.Row, with_body: bool) -> w.HistoryItemWire:
         return w.HistoryItemWire(
             id=r["id"],
@@ -272,19 +305,9 @@ class Store:
                 f"SELECT count(*) FROM history h WHERE {base_where}", params
             ).fetchone()[0]
         )
-        page_where = base_where
-        page_params = list(params)
-        if cursor:
-            at, item_id = self._decode_cursor(cursor)
-            page_where += " AND (h.at < ? OR (h.at = ? AND h.id < ?))"
-            page_params += [at, at, item_id]
-        rows = self._db.execute(
-            f"SELECT h.* FROM history h WHERE {page_where} ORDER BY h.at DESC, h.id DESC LIMIT ?",
-            (*page_params, limit + 1),
-        ).fetchall()
-        more = len(rows) > limit
-        rows = rows[:limit]
-        next_cursor = self._encode_cursor(rows[-1]["at"], rows[-1]["id"]) if more and rows else None
+        rows, next_cursor = self._keyset_page(
+            "history h", "at", base_where, params, cursor, limit, newest_first=True
+        )
         return w.HistoryPage(
             items=[self._history_wire(r, with_body=False) for r in rows],
             next_cursor=next_cursor,
@@ -347,20 +370,11 @@ class Store:
         if updated_since is not None:
             where += " AND updated_at >= ?"
             params.append(math.floor(updated_since.timestamp()) - self._base)
-        if cursor:
-            at, article_id = self._decode_cursor(cursor)
-            where += " AND (updated_at > ? OR (updated_at = ? AND id > ?))"
-            params += [at, at, article_id]
-        rows = self._db.execute(
-            f"SELECT * FROM articles WHERE {where} ORDER BY updated_at, id LIMIT ?",
-            (*params, limit + 1),
-        ).fetchall()
-        more = len(rows) > limit
-        rows = rows[:limit]
-        last = rows[-1] if more and rows else None
+        rows, next_cursor = self._keyset_page(
+            "articles", "updated_at", where, params, cursor, limit, newest_first=False
+        )
         return w.ArticleList(
-            articles=[self._article_wire(r) for r in rows],
-            next_cursor=self._encode_cursor(last["updated_at"], last["id"]) if last else None,
+            articles=[self._article_wire(r) for r in rows], next_cursor=next_cursor
         )
 
     def article(self, article_id: str) -> w.ArticleWire | None:
