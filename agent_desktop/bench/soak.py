@@ -114,14 +114,18 @@ async def run_soak(
     headers = {"Authorization": f"Bearer {session.token}"}
     settings_dir = Path(tempfile.mkdtemp(prefix="agent-desktop-bench-"))
     settings = QSettings(str(settings_dir / "bench.ini"), QSettings.Format.IniFormat)
+    # The service's figure stops when it publishes the pop; subscribers run in order, so
+    # one subscribed before the window marks that moment and one after it adds what the
+    # window's own handlers did (the card filled, the docks started) and the card's paint.
+    published: list[float] = []
+    unmark = desktop.bus.subscribe(ScreenPopReady, lambda _e: published.append(time.perf_counter()))
     window = advisor_window(desktop, gateway, settings)
     every_dock_shown(window)
 
     def on_pop(_event: ScreenPopReady) -> None:
-        started = time.perf_counter()
         window.card.repaint()
-        painted = time.perf_counter() - started
-        result.pops_ms.append((desktop.screen_pop.timings[-1] + painted) * 1e3)
+        after_publish = time.perf_counter() - published[-1]
+        result.pops_ms.append((desktop.screen_pop.timings[-1] + after_publish) * 1e3)
 
     dispose = desktop.bus.subscribe(ScreenPopReady, on_pop)
     try:
@@ -131,6 +135,7 @@ async def run_soak(
                 (await control.get("/v1/agent", headers=headers)).raise_for_status()
                 result.round_trips_ms.append((time.perf_counter() - started) * 1e3)
             await _history_at_scale(window, control, history_runs, result)
+            every_dock_shown(window)  # again: the plugins' panels arrived meanwhile
             result.rss_login_mb = resident_memory_mb() or 0.0
             async with LagSampler() as idle:
                 await asyncio.sleep(IDLE_SECONDS)
@@ -145,6 +150,7 @@ async def run_soak(
             result.rss_after_mb = resident_memory_mb() or 0.0
     finally:
         dispose()
+        unmark()
         window.plugins.deactivate_all()  # type: ignore[attr-defined]
         window.close()
         window.deleteLater()
