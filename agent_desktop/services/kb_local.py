@@ -138,15 +138,21 @@ class LocalKnowledge:
         return ranker
 
     def rank(
-        self, text: str, lang: str | None, limit: int, words: Iterable[str]
+        self,
+        text: str,
+        lang: str | None,
+        limit: int,
+        words: Iterable[str],
+        matching_only: bool = False,
     ) -> list[ArticleHit]:
-        """Articles for ``text`` best first, in ``lang`` when given; snippets show ``words``."""
+        """Articles for ``text`` best first, in ``lang`` when given; snippets show ``words``.
+        ``matching_only``: only articles sharing words with ``text`` (a typed search)."""
         ranker = self._ranker
         if ranker is None or not text.strip():
             return []
         wanted = list(words) or significant_words(text)
         hits: list[ArticleHit] = []
-        for scored in ranker.rank(text, len(ranker.index.articles)):
+        for scored in ranker.rank(text, len(ranker.index.articles), matching_only):
             article = ranker.index.articles[scored.id]
             if lang and article.language != lang:
                 continue

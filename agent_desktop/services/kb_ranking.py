@@ -165,7 +165,9 @@ class KbRanker:
             row = np.array([-row[0], row[0]])
         return np.concatenate([row, np.full(n - row.size, row.min())]) if row.size < n else row
 
-    def rank(self, text: str, limit: int = 5) -> list[ScoredArticle]:
+    def rank(self, text: str, limit: int = 5, matching_only: bool = False) -> list[ScoredArticle]:
+        """The best ``limit`` articles; with ``matching_only``, only articles that share
+        words with the text (a typed search), still in the fused order."""
         if not text.strip() or not self._ids:
             return []
         import numpy as np
@@ -181,5 +183,8 @@ class KbRanker:
             fused = np.zeros(len(self._ids))
             for name in self.signals:
                 fused += self.weights[name] * _standardised(scores[name])
-            best = list(np.argsort(-fused, kind="stable")[:limit])
+            order = np.argsort(-fused, kind="stable")
+            if matching_only:
+                order = order[scores["bm25"][order] > 0]
+            best = list(order[:limit])
         return [ScoredArticle(self._ids[i], float(fused[i])) for i in best]

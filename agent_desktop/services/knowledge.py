@@ -19,6 +19,7 @@ from agent_desktop.domain.customer import Customer
 from agent_desktop.domain.interaction import Interaction, TranscriptSegment
 from agent_desktop.ports.history import HistoryItem
 from agent_desktop.ports.knowledge import Article, ArticleHit, Knowledge, KnowledgeCatalog
+from agent_desktop.ports.telephony import GatewayError
 from agent_desktop.services.intent import IntentDetector
 from agent_desktop.services.kb_local import LocalKnowledge
 from agent_desktop.services.knowledge_text import fold, significant_words
@@ -159,7 +160,8 @@ class KnowledgeService:
         """Copy the platform's articles into the local index, then what changed, forever.
 
         Does nothing when the platform offers no catalogue (suggestions then stay the
-        platform's search). A failed sync is logged and retried; never raises.
+        platform's search), and stops if it answers that it has none (404). A failed
+        sync is logged and retried; never raises.
         """
         catalog = self._source
         if not isinstance(catalog, KnowledgeCatalog):
@@ -168,6 +170,11 @@ class KnowledgeService:
             try:
                 received = await self.local.sync(catalog)
                 log.info("KB sync: %d article(s) received", received)
+            except GatewayError as exc:
+                log.warning("KB sync failed: %s", exc)
+                if exc.status == 404:  # an older platform without the catalogue
+                    self.local.state = "unavailable"
+                    return
             except Exception as exc:  # noqa: BLE001 - the platform search stays in use
                 log.warning("KB sync failed: %s", exc)
             if once:
@@ -206,7 +213,7 @@ class KnowledgeService:
             self._need()
             return Suggestions(query)
         lang = context.language if context.language in ("fr", "en") else None
-        result = await self._rank(context_text(context), query, lang, limit)
+        result = await self._rank(context_text(context), query, lang, limit, False)
         result.hits = rerank(result.hits, context)
         self.last = result
         return result
@@ -216,14 +223,19 @@ class KnowledgeService:
         if not text.strip():
             self._need()
             return Suggestions(text)
-        return await self._rank(text, text, lang, limit)
+        return await self._rank(text, text, lang, limit, True)
 
-    async def _rank(self, text: str, query: str, lang: str | None, limit: int) -> Suggestions:
+    async def _rank(
+        self, text: str, query: str, lang: str | None, limit: int, matching_only: bool
+    ) -> Suggestions:
+        """Ranked locally once the copy is ready, else by the platform. A typed search
+        (``matching_only``) lists only articles sharing its words, as the platform's does;
+        the live context lists the best guesses even without shared words."""
         source = self._need()
         started = time.perf_counter()
         words = significant_words(query) or query.split()
         if self.local.ready:
-            hits = await asyncio.to_thread(self.local.rank, text, lang, limit, words)
+            hits = await asyncio.to_thread(self.local.rank, text, lang, limit, words, matching_only)
             ranked_by = "local"
         else:
             hits = await source.kb_search(query, lang, limit)

@@ -4,7 +4,9 @@ ranked locally once the copy is ready — the platform's search until then."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from e2e_helpers import session_as, until
@@ -12,6 +14,7 @@ from e2e_helpers import session_as, until
 from agent_desktop.adapters.gateway import GatewayClient
 from agent_desktop.ports.knowledge import Article
 from agent_desktop.ports.telephony import GatewayError
+from agent_desktop.sandbox.data.generate import DATA_VERSION
 from agent_desktop.sandbox.server import SandboxServer
 from agent_desktop.sandbox.users import DEMO_PASSWORD
 from agent_desktop.services.kb_local import LocalKnowledge
@@ -109,3 +112,41 @@ async def test_a_failed_first_copy_leaves_the_platform_search_in_use(
         assert local.state == "failed" and not local.ready
     finally:
         await gateway.aclose()
+
+
+async def test_a_changed_article_reaches_the_local_copy_at_the_next_sync(
+    tmp_path: Path,
+) -> None:
+    # A sandbox of its own: this test edits an article in the sandbox's data file.
+    server = SandboxServer(port=0, seed=7, data_dir=tmp_path, auto_calls=False)
+    server.start()
+    gateway = GatewayClient(server.base_url)
+    try:
+        await gateway.login("alice", DEMO_PASSWORD)
+        local = LocalKnowledge()
+        first = await local.sync(gateway)
+        assert local.ready and first == len(local.articles)
+        watermark = local.watermark
+        assert watermark is not None
+        assert not local.rank("pangolin", None, 3, ["pangolin"], matching_only=True)
+
+        # An editor changes one article (its body, and so its updated_at) on the platform.
+        changed = next(a for a in local.articles.values() if a.language == "fr")
+        database = tmp_path / f"sandbox-v{DATA_VERSION}-seed7.sqlite3"
+        with sqlite3.connect(database) as db:
+            (base,) = db.execute("SELECT max(updated_at) FROM articles").fetchone()
+            db.execute(
+                "UPDATE articles SET body = body || ?, updated_at = ? WHERE id = ?",
+                ("\n\nCas du pangolin : appeler le service vétérinaire.", base + 60, changed.id),
+            )
+
+        received = await local.sync(gateway)
+        assert received <= 3  # what changed since the watermark, not the whole base
+        assert local.watermark is not None and local.watermark > watermark
+        assert "pangolin" in local.articles[changed.id].body
+        hits = local.rank("pangolin", "fr", 3, ["pangolin"], matching_only=True)
+        assert hits and hits[0].id == changed.id
+        assert "pangolin" in hits[0].snippet
+    finally:
+        await gateway.aclose()
+        server.stop()
