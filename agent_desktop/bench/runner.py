@@ -255,6 +255,13 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
             samples=len(soak.lag_ms),
         ),
     ]
+    if soak.build_lag_ms:
+        print(
+            f"the Knowledge dock's local KB copy, built in the background after login, "
+            f"took {soak.local_kb_seconds or 0:.1f} s to build (ready: "
+            f"{soak.local_kb_seconds is not None}); loop lag meanwhile: "
+            f"p99 {percentile(soak.build_lag_ms, 99):.0f} ms, max {max(soak.build_lag_ms):.0f} ms"
+        )
     print(
         f"wallboard: {board.events} events applied in {board.seconds:.1f} s "
         f"({board.events / max(board.seconds, 1e-9):.0f}/s); KB index of {kb.articles} "
