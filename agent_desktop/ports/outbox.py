@@ -17,6 +17,7 @@ class ItemState(StrEnum):
     PENDING = "pending"
     SENT = "sent"
     FAILED = "failed"  # refused for good by the server (4xx other than 401/408/429)
+    SUPERSEDED = "superseded"  # refused, then replaced by a corrected write to the same path
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,10 @@ class OutboxStore(Protocol):
     def mark(self, item_id: int, state: ItemState, error: str | None = None) -> None: ...
 
     def counts(self, owner: str) -> dict[ItemState, int]: ...
+
+    def failed(self, owner: str) -> list[OutboxItem]:
+        """The owner's items refused for good, oldest first."""
+        ...
 
     def save_draft(self, owner: str, key: str, value: dict[str, Any]) -> None:
         """Keep a draft (e.g. the notes of a wrap-up as typed) until it is sent."""

@@ -97,10 +97,18 @@ class Outbox:
     # ------------------------------------------------------------ writing
 
     def submit(self, kind: str, method: str, path: str, body: dict[str, Any]) -> int:
-        """Store one write (durably) and wake the sender; returns the item id."""
+        """Store one write (durably) and wake the sender; returns the item id.
+
+        A write refused earlier for the same method and path (e.g. a wrap-up sent without
+        the code its queue requires) is marked ``superseded``: the advisor corrected it, so
+        it no longer counts as refused."""
         key = str(uuid.uuid4())
         item = self.store.add(self.owner, kind, method, path, body, key)
         log.info("outbox: %s #%s written", kind, item.id)
+        for old in self.store.failed(self.owner):
+            if (old.method, old.path) == (method, path):
+                self.store.mark(old.id, ItemState.SUPERSEDED)
+                log.info("outbox: %s #%s superseded by #%s", old.kind, old.id, item.id)
         self.publish_status()
         self._wake.set()
         return item.id
@@ -210,13 +218,17 @@ class MemoryOutboxStore:
         self._items[item.id] = item
         return item
 
+    def _in_state(self, owner: str, state: ItemState) -> list[OutboxItem]:
+        return [i for i in self._items.values() if i.owner == owner and i.state == state]
+
     def pending(self, owner: str) -> list[OutboxItem]:
-        return [
-            i for i in self._items.values() if i.owner == owner and i.state == ItemState.PENDING
-        ]
+        return self._in_state(owner, ItemState.PENDING)
 
     def get(self, item_id: int) -> OutboxItem | None:
         return self._items.get(item_id)
+
+    def failed(self, owner: str) -> list[OutboxItem]:
+        return self._in_state(owner, ItemState.FAILED)
 
     def attempted(self, item_id: int, error: str | None) -> None:
         item = self._items[item_id]

@@ -187,6 +187,10 @@ class WrapUpPanel(QFrame):
         return self._bridge.desktop.wrap_ups.waiting()
 
     def refresh(self) -> None:
+        if self._sending:
+            # the form stays as typed while a wrap-up is in flight (the outbox's own
+            # updates come meanwhile); _send refreshes once it knows the outcome
+            return
         waiting = self.waiting()
         if not waiting:
             self.save_draft()

@@ -60,6 +60,7 @@ def test_closed_at_the_limit_the_notes_stay_and_are_still_sent(qtbot, window, de
 def test_a_refusal_for_want_of_a_code_shows_in_the_panel_and_keeps_the_notes(
     qtbot, window, desktop, telephony
 ):
+    desktop.outbox.owner = "a1"  # as after login
     in_wrap_up(desktop, telephony)  # the desktop thinks no code is needed; the server does
     panel = window.wrap_up
     panel.notes.setPlainText("Notes précieuses")
@@ -71,10 +72,14 @@ def test_a_refusal_for_want_of_a_code_shows_in_the_panel_and_keeps_the_notes(
     assert panel.hint.text().startswith("This queue requires a wrap-up code")
     assert panel.isVisible() and panel.finish.isEnabled()
     assert panel.notes.toPlainText() == "Notes précieuses"
+    assert window.status.outbox.text() == "1 refused by the server"
     telephony.refuse = None
     panel.code.lineEdit().setText("Request handled")
     panel.submit()
     qtbot.waitUntil(lambda: not panel.isVisible())
+    # corrected and delivered: the refused one no longer counts as refused
+    assert desktop.outbox.status().failed == 0
+    assert not window.status.outbox.isVisible()
     sent = [c for c in telephony.commands if c[1] == Action.WRAPUP]
     assert [c[2]["code"] for c in sent] == [None, "resolved"]
     assert sent[-1][2]["notes"] == "Notes précieuses"

@@ -96,11 +96,17 @@ class SqliteOutboxStore:
         row = self._db.execute("SELECT * FROM items WHERE id = ?", (item_id,)).fetchone()
         return self._item(row) if row is not None else None
 
-    def pending(self, owner: str) -> list[OutboxItem]:
+    def _in_state(self, owner: str, state: ItemState) -> list[OutboxItem]:
         rows = self._db.execute(
-            "SELECT * FROM items WHERE owner = ? AND state = 'pending' ORDER BY id", (owner,)
+            "SELECT * FROM items WHERE owner = ? AND state = ? ORDER BY id", (owner, state.value)
         ).fetchall()
         return [self._item(r) for r in rows]
+
+    def pending(self, owner: str) -> list[OutboxItem]:
+        return self._in_state(owner, ItemState.PENDING)
+
+    def failed(self, owner: str) -> list[OutboxItem]:
+        return self._in_state(owner, ItemState.FAILED)
 
     def all_items(self, owner: str | None = None) -> list[OutboxItem]:
         """Every item (for tests and the reliability figures)."""
