@@ -5,7 +5,7 @@ what the History, Summary and Knowledge docks ask for, through the real wire:
 
 - the first history page of a 50 000-item customer, a channel filter, a full-text search;
 - the local summary (history page included) of an ordinary customer;
-- KB suggestions for a live context;
+- KB suggestions for a live context: the platform's search, then the local index;
 - with ``--intents CSV``: local intent detection on one transcript segment.
 
 Prints one line per figure (p50 / p95 / max over ``--runs``) then a JSON summary.
@@ -31,7 +31,8 @@ from agent_desktop.sandbox.server import SandboxServer
 from agent_desktop.sandbox.users import DEMO_PASSWORD
 from agent_desktop.services.desktop import Desktop
 from agent_desktop.services.history import HistoryQuery
-from agent_desktop.services.knowledge import LiveContext
+from agent_desktop.services.kb_local import LocalKnowledge
+from agent_desktop.services.knowledge import KnowledgeService, LiveContext
 
 
 async def measure(runs: int, intents: Path | None) -> dict[str, dict[str, float]]:
@@ -86,9 +87,19 @@ async def measure(runs: int, intents: Path | None) -> dict[str, dict[str, float]
                     products=tuple(p.name for p in customer.products),
                     language="fr",
                 )
+                # The platform's search (a service whose local copy is never made), then
+                # the local index (copied and trained here, as the desktop does at login).
+                platform = KnowledgeService(gateway, local=LocalKnowledge())
                 record(
-                    "KB suggestions for a live context",
-                    await time_async(runs, lambda: desktop.knowledge.suggest(context)),
+                    "KB suggestions for a live context, platform search",
+                    await time_async(runs, lambda: platform.suggest(context)),
+                )
+                local = KnowledgeService(gateway)
+                await local.keep_synced(once=True)
+                print(f"local KB index built in {local.local.build_seconds:.1f} s")
+                record(
+                    "KB suggestions for a live context, local index",
+                    await time_async(runs, lambda: local.suggest(context)),
                 )
             finally:
                 await desktop.logout()
