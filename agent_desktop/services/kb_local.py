@@ -36,6 +36,9 @@ from agent_desktop.services.knowledge_text import fold, plain_snippet, significa
 log = logging.getLogger(__name__)
 
 PAGE = 200
+SNIPPET_CHARS = 180
+_SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
+_WORD = re.compile(r"\w+", re.UNICODE)
 
 # The last ranker built, by the articles it was built from: a new login to the same
 # platform (or the next test's) reuses it instead of training again.
@@ -63,11 +66,6 @@ def _lower_priority() -> None:
 def _builder() -> ThreadPoolExecutor:
     """One low-priority worker thread that builds rankers, one at a time."""
     return ThreadPoolExecutor(1, "kb-build", initializer=_lower_priority)
-
-
-SNIPPET_CHARS = 180
-_SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def best_snippet(
