@@ -16,7 +16,7 @@ from typing import Literal
 from agent_desktop.domain.agent import AgentState
 from agent_desktop.domain.interaction import Action
 from agent_desktop.protocol import schemas as w
-from agent_desktop.sandbox.center import OPEN_STATES, ContactCenter
+from agent_desktop.sandbox.center import ContactCenter
 from agent_desktop.sandbox.errors import ApiError, not_found
 from agent_desktop.sandbox.store import Store
 
@@ -78,7 +78,8 @@ class CallbackBook:
                 raise not_found("callback")
         if request.customer_id is not None and self.store.customer(request.customer_id) is None:
             raise not_found("customer")
-        busy = any(c.agent == username and c.state in OPEN_STATES for c in center.calls.values())
+        # a wrap-up left open on a queue that does not block routing does not stop a call
+        busy = any(c.agent == username and c.holds_agent for c in center.calls.values())
         state = center.agents[username].agent.state
         if busy or state not in (AgentState.READY, AgentState.NOT_READY):
             raise ApiError(

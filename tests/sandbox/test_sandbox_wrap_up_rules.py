@@ -9,9 +9,10 @@ from typing import Any
 
 import httpx
 import pytest
-from sandbox_helpers import LoggedIn, wait_until
+from sandbox_helpers import LoggedIn, login, wait_until
 
 from agent_desktop.sandbox.data.reference import QUEUES
+from agent_desktop.sandbox.server import SandboxServer
 
 
 @pytest.fixture
@@ -140,3 +141,25 @@ def test_a_wrap_up_that_does_not_block_routing_leaves_two_open(
 
 def test_policy_control_refuses_an_unknown_queue(client: httpx.Client) -> None:
     assert client.put("/sandbox/queues/nope/wrap-up-policy", json={}).status_code == 404
+
+
+def test_the_acw_timer_survives_an_in_process_restart(data_dir: Any) -> None:
+    """The HTTP server restarted in the same process (calls kept): the ACW timer of a call
+    in wrap-up is armed again on the new loop and still closes it."""
+    server = SandboxServer(port=0, seed=7, data_dir=data_dir, transcript_interval=0)
+    server.start()
+    try:
+        with httpx.Client(base_url=server.base_url, timeout=10) as client:
+            r = client.put(
+                "/sandbox/queues/particuliers/wrap-up-policy", json={"acw_limit_seconds": 2}
+            )
+            assert r.status_code == 200
+            agent = login(client, "bob")
+            call = ended_call(agent, "particuliers")
+            server.stop()
+            server.start()  # same port, the contact centre kept
+            wait_until(lambda: agent.state()["state"] == "ready", timeout=10)
+            body = client.get("/sandbox/deliveries").json()
+            assert call["id"] in body["acw_closed"] and body["restarts"] == 1
+    finally:
+        server.stop()
