@@ -398,6 +398,11 @@ class PluginHost:
         def done(t: asyncio.Task[Any]) -> None:
             record.tasks.discard(t)
             if t.cancelled():
+                # cancelled before it started (e.g. the shell closed at once): close the
+                # plugin's coroutine so it is not reported as never awaited
+                close = getattr(awaitable, "close", None)
+                if close is not None:
+                    close()
                 return
             exc = t.exception()
             if exc is not None:
