@@ -274,8 +274,10 @@ class BoardCanvas(QWidget):
             p.setPen(LEVEL_COLOURS[level][0])
             p.drawText(title, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, word)
         p.setPen(TEXT)
-        p.setFont(self._font(30 * s, True))
         name_rect = title.adjusted(0, 0, -badge_w - 8 * s, 0)
+        # a long name beside the level word shrinks a little before it is cut
+        font = self._fitted(q.name, 30 * s, name_rect.width())
+        p.setFont(font if font.pixelSize() >= 23 * s else self._font(23 * s, True))
         name = QFontMetrics(p.font()).elidedText(
             q.name, Qt.TextElideMode.ElideRight, int(name_rect.width())
         )
