@@ -76,6 +76,7 @@ def test_an_old_client_gets_no_kpi_events(sandbox: SandboxServer) -> None:
 def test_snapshot_first_then_coalesced_changes(sandbox: SandboxServer) -> None:
     with logged_in(sandbox, "alice") as client:
         try:
+            pin(client, "particuliers", 1)  # no drift while the test compares figures
             pin(client, "cartes", 0)
             with client.stream("GET", "/v1/events?include=agent.kpis") as response:
                 events = frames(response)
@@ -87,6 +88,13 @@ def test_snapshot_first_then_coalesced_changes(sandbox: SandboxServer) -> None:
                 assert [q["queue_id"] for q in envelope["data"]["queues"]] == [
                     "particuliers",
                     "cartes",
+                ]
+                # the same figures as the query an older client or a tool uses
+                asked = client.get("/v1/agent/kpis").json()
+                for key in ("handled", "average_handling_seconds"):
+                    assert asked[key] == envelope["data"][key]
+                assert [(q["waiting"], q["oldest_waiting_since"]) for q in asked["queues"]] == [
+                    (q["waiting"], q["oldest_waiting_since"]) for q in envelope["data"]["queues"]
                 ]
                 for waiting in range(1, 6):  # five changes in a burst
                     pin(client, "cartes", waiting)
