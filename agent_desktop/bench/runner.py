@@ -236,25 +236,19 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
             "≤ 10 MB",
             growth <= 10,
         ),
-        single(
-            f"event-loop lag p99, {n}-call soak, every dock open",
-            "ms",
-            p99,
-            "≤ 16 ms",
-            p99 <= 16,
-            floor=idle_p99,
-            samples=len(soak.lag_ms),
-        ),
-        single(
-            f"event-loop lag max, {n}-call soak, every dock open",
-            "ms",
-            worst,
-            "≤ 100 ms",
-            worst <= 100,
-            floor=idle_worst,
-            samples=len(soak.lag_ms),
-        ),
     ]
+    for what, value, idle, limit in (("p99", p99, idle_p99, 16), ("max", worst, idle_worst, 100)):
+        figures.append(
+            single(
+                f"event-loop lag {what}, {n}-call soak, every dock open",
+                "ms",
+                value,
+                f"≤ {limit} ms",
+                value <= limit,
+                floor=idle,
+                samples=len(soak.lag_ms),
+            )
+        )
     if soak.build_lag_ms:
         print(
             f"the Knowledge dock's local KB copy, built in the background after login, "
