@@ -115,9 +115,12 @@ class Application:
             self.timings["sandbox_ready"],
         )
         user = self.options.user or DEMO_USERS.get(self.options.mode, DEMO_USER)
-        if self.options.mode == "wallboard":
-            await self._start_demo_scale()
         await self._login(self.sandbox.base_url, user, DEMO_PASSWORD)
+        assert self.desktop is not None and self.desktop.session is not None
+        if self.options.mode == "wallboard" and "wallboard" in allowed_modes(
+            self.desktop.session.capabilities
+        ):  # the board opens on the simulated centre (not for a user it refuses)
+            await self._start_demo_scale()
         if self._show_shell() == "advisor":
             assert self.desktop is not None
             await self.desktop.set_state(AgentState.READY)
