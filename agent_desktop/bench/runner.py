@@ -112,7 +112,7 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
     from PySide6.QtWidgets import QApplication
 
     from agent_desktop.bench.kb import run_kb
-    from agent_desktop.bench.soak import WARM_UP_CALLS, run_soak
+    from agent_desktop.bench.soak import run_soak
     from agent_desktop.bench.stalls import StallSampler
     from agent_desktop.bench.wallboard import AGENTS, QUEUES, RATE, run_wallboard
     from agent_desktop.ui.event_loop import DesktopEventLoop
@@ -217,7 +217,7 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
         ),
     ]
     growth = soak.rss_after_mb - soak.rss_warm_mb
-    warm = WARM_UP_CALLS
+    warm = soak.warm_up_calls
     p99, idle_p99 = percentile(soak.lag_ms, 99), percentile(soak.idle_lag_ms, 99)
     worst, idle_worst = max(soak.lag_ms), max(soak.idle_lag_ms)
     figures += [

@@ -58,7 +58,8 @@ class SoakResult:
     lag_ms: list[float] = field(default_factory=list)
     idle_lag_ms: list[float] = field(default_factory=list)
     rss_login_mb: float = 0.0
-    rss_warm_mb: float = 0.0  # after the first WARM_UP_CALLS calls
+    rss_warm_mb: float = 0.0  # after the first warm_up_calls calls
+    warm_up_calls: int = 0
     build_lag_ms: list[float] = field(default_factory=list)  # while the local KB is built
     local_kb_seconds: float | None = None  # how long it took to build (None: not ready)
     rss_after_mb: float = 0.0
@@ -145,8 +146,9 @@ async def run_soak(
                 await asyncio.sleep(IDLE_SECONDS)
             result.idle_lag_ms = idle.samples
             async with LagSampler() as lag, watching(stalls):
+                result.warm_up_calls = min(WARM_UP_CALLS, calls // 2)
                 for i in range(calls):
-                    if i == WARM_UP_CALLS:
+                    if i == result.warm_up_calls:
                         result.rss_warm_mb = resident_memory_mb() or 0.0
                     await _one_call(window, control, result)
                     result.calls += 1
