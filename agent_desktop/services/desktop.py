@@ -150,8 +150,10 @@ class Desktop:
         self.outbox.owner = username
         self.outbox.publish_status()
         self.tasks.spawn(self.outbox.run(), name="outbox")
-        # The platform's articles copied into the local index (suggestions rank there).
-        self.tasks.spawn(self.knowledge.keep_synced(), name="kb-sync")
+        # The platform's articles copied into the local index (suggestions rank there),
+        # for users who take calls (the Knowledge dock is theirs, not the wallboard's).
+        if {"kb", "calls"} <= set(self.session.capabilities):
+            self.tasks.spawn(self.knowledge.keep_synced(), name="kb-sync")
         self._report_recovered()
         return self.session
 
