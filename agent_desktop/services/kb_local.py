@@ -177,6 +177,7 @@ class LocalKnowledge:
         with _LAST_LOCK:
             last = _LAST.get(key)
         if last is not None:  # the same articles as the last build (a new login)
+            self.build_seconds = last.build_seconds
             return last
         ranker = KbRanker(factory(), self._embedder)
         ranker.load(articles)
