@@ -96,7 +96,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     looked = ", ".join(f"{n} {what}" for what, n in findings.looked_for.items())
     if findings.clean:
         if reporter is not None:
-            reporter.ensure_newline()
+            reporter.write_line("")
             reporter.write_sep("-", "run log scan")
             reporter.write_line(
                 f"log scan: {findings.lines} lines of this run's log ({RUN_LOG.path}) hold "
@@ -106,7 +106,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     leaked = "; ".join(f"{k}: {', '.join(v)}" for k, v in findings.found.items() if v)
     message = f"LOG SCAN FAILED: this run's log ({RUN_LOG.path}) contains {leaked}"
     if reporter is not None:
-        reporter.ensure_newline()
+        reporter.write_line("")
         reporter.write_sep("-", "run log scan", red=True)
         reporter.write_line(message, red=True, bold=True)
     session.exitstatus = pytest.ExitCode.TESTS_FAILED
