@@ -1,6 +1,7 @@
 """The History dock on the real wire: it follows the identified caller, pages lazily
-through a 50 000-item history, filters by any set of channels, names reasons, searches on the server, opens an item
-whole, and shows the live call on top growing with its transcript."""
+through a 50 000-item history, filters by any set of channels, names contact reasons,
+searches on the server, opens an item whole, and shows the live call on top growing with
+its transcript."""
 
 from __future__ import annotations
 
