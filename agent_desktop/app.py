@@ -106,7 +106,10 @@ class Application:
             self.sandbox = SandboxProcess(self.options.seed)
         started = time.perf_counter()
         ready = asyncio.ensure_future(asyncio.to_thread(self.sandbox.start))
-        import agent_desktop.ui.main_window  # noqa: F401  (the shell's modules load meanwhile)
+        # Meanwhile, the shell's modules load (they are needed right after the login).
+        import agent_desktop.adapters.gateway.consult
+        import agent_desktop.ui.main_window
+        import agent_desktop.ui.plugin_shell  # noqa: F401
 
         await ready
         self.timings["sandbox_ready"] = time.perf_counter() - started
