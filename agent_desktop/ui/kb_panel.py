@@ -274,17 +274,29 @@ class KnowledgePanel(QWidget):
         self.new_article_action.triggered.connect(lambda: self.propose(None))
         self.fix_action.triggered.connect(self.propose_fix)
         self.contribute_button.setMenu(menu)
-        actions = QHBoxLayout()
-        actions.setSpacing(2)
+        # Two short rows so the dock stays narrow in French too: the four actions on the
+        # selected article, then Contribute beside the status line.
+        actions = QWidget(self)
+        actions.setObjectName("kbActions")
+        actions.setStyleSheet("QToolButton { padding: 3px 6px; }")
+        rows = QVBoxLayout(actions)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(3)
+        first, second = QHBoxLayout(), QHBoxLayout()
+        first.setSpacing(3)
+        second.setSpacing(6)
         for button in (
             self.open_button,
             self.copy_button,
             self.helpful_button,
             self.unhelpful_button,
-            self.contribute_button,
         ):
-            actions.addWidget(button)
-        actions.addStretch(1)
+            first.addWidget(button)
+        first.addStretch(1)
+        second.addWidget(self.contribute_button)
+        second.addWidget(self.status, 1)
+        rows.addLayout(first)
+        rows.addLayout(second)
         self.contributions = plain_label("", self, "kbContributions")
         self.contributions.setWordWrap(True)
         self.contributions.hide()
@@ -296,8 +308,7 @@ class KnowledgePanel(QWidget):
         layout.setSpacing(3)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
-        layout.addLayout(actions)
-        layout.addWidget(self.status)
+        layout.addWidget(actions)
         layout.addWidget(self.contributions)
 
         self._debounce = QTimer(self)

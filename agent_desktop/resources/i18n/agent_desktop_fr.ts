@@ -826,37 +826,37 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         <translation>Proposer une correction…</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="313"/>
+        <location filename="../../ui/kb_panel.py" line="324"/>
         <source>Articles are suggested as soon as a call comes in.</source>
         <translation>Des fiches sont proposées dès qu&apos;un appel arrive.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="315"/>
+        <location filename="../../ui/kb_panel.py" line="326"/>
         <source>This platform does not provide a knowledge base.</source>
         <translation>Cette plateforme ne fournit pas de base de connaissances.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="386"/>
+        <location filename="../../ui/kb_panel.py" line="397"/>
         <source>Suggestions unavailable: %1</source>
         <translation>Suggestions indisponibles : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="405"/>
+        <location filename="../../ui/kb_panel.py" line="416"/>
         <source>Search failed: %1</source>
         <translation>La recherche a échoué : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="421"/>
+        <location filename="../../ui/kb_panel.py" line="432"/>
         <source>local index</source>
         <translation>index local</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="421"/>
+        <location filename="../../ui/kb_panel.py" line="432"/>
         <source>platform search</source>
         <translation>recherche de la plateforme</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kb_panel.py" line="425"/>
+        <location filename="../../ui/kb_panel.py" line="436"/>
         <source>%n article(s) · %1</source>
         <translation>
             <numerusform>%n fiche · %1</numerusform>
@@ -864,53 +864,53 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         </translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="428"/>
+        <location filename="../../ui/kb_panel.py" line="439"/>
         <source>No matching article · %1</source>
         <translation>Aucune fiche trouvée · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="429"/>
+        <location filename="../../ui/kb_panel.py" line="440"/>
         <source>Searched for: %1</source>
         <translation>Recherché : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="466"/>
-        <location filename="../../ui/kb_panel.py" line="511"/>
+        <location filename="../../ui/kb_panel.py" line="477"/>
+        <location filename="../../ui/kb_panel.py" line="522"/>
         <source>The article could not be opened: %1</source>
         <translation>Impossible d&apos;ouvrir la fiche : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="470"/>
+        <location filename="../../ui/kb_panel.py" line="481"/>
         <source>This article no longer exists.</source>
         <translation>Cette fiche n&apos;existe plus.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="486"/>
+        <location filename="../../ui/kb_panel.py" line="497"/>
         <source>Feedback not sent: %1</source>
         <translation>Avis non envoyé : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="488"/>
+        <location filename="../../ui/kb_panel.py" line="499"/>
         <source>Thank you: your feedback was sent.</source>
         <translation>Merci : votre avis a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="529"/>
+        <location filename="../../ui/kb_panel.py" line="540"/>
         <source>Your contributions:</source>
         <translation>Vos contributions :</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="545"/>
+        <location filename="../../ui/kb_panel.py" line="556"/>
         <source>pending: waiting for the server</source>
         <translation>en attente : pas encore reçue par le serveur</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="547"/>
+        <location filename="../../ui/kb_panel.py" line="558"/>
         <source>refused by the server</source>
         <translation>refusée par le serveur</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="548"/>
+        <location filename="../../ui/kb_panel.py" line="559"/>
         <source>received, pending review</source>
         <translation>reçue, en attente de relecture</translation>
     </message>
