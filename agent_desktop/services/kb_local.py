@@ -40,8 +40,9 @@ SNIPPET_CHARS = 180
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
-# The last ranker built, by the articles it was built from: a new login to the same
-# platform (or the next test's) reuses it instead of training again.
+# The last rankers built, by the articles they were built from: a new login to the same
+# platform (or the next test's) reuses one instead of training again.
+KEEP_BUILT = 2
 _LAST: dict[tuple[str, int, str], KbRanker] = {}
 _LAST_LOCK = threading.Lock()
 
@@ -182,8 +183,9 @@ class LocalKnowledge:
         ranker = KbRanker(factory(), self._embedder)
         ranker.load(articles)
         with _LAST_LOCK:
-            _LAST.clear()
             _LAST[key] = ranker
+            while len(_LAST) > KEEP_BUILT:  # the oldest first (dicts keep insertion order)
+                del _LAST[next(iter(_LAST))]
         self.build_seconds = time.perf_counter() - started
         log.info("local KB index: %d articles in %.1f s", len(articles), self.build_seconds)
         return ranker
