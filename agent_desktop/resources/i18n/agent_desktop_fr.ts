@@ -94,47 +94,47 @@
         <translation>Abandons</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="319"/>
+        <location filename="../../ui/wallboard/board.py" line="321"/>
         <source>Ready</source>
         <translation>Disponibles</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="320"/>
+        <location filename="../../ui/wallboard/board.py" line="322"/>
         <source>Busy</source>
         <translation>En appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="321"/>
+        <location filename="../../ui/wallboard/board.py" line="323"/>
         <source>Wrap-up</source>
         <translation>Post-appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="322"/>
+        <location filename="../../ui/wallboard/board.py" line="324"/>
         <source>Not ready</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="343"/>
+        <location filename="../../ui/wallboard/board.py" line="345"/>
         <source>No one on pause</source>
         <translation>Personne en pause</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="363"/>
+        <location filename="../../ui/wallboard/board.py" line="365"/>
         <source>back to normal</source>
         <translation>retour à la normale</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="367"/>
+        <location filename="../../ui/wallboard/board.py" line="369"/>
         <source>%1 %2: %3 %4 — %5</source>
         <translation>%1 %2 : %3 %4 — %5</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="382"/>
+        <location filename="../../ui/wallboard/board.py" line="384"/>
         <source>Alerts</source>
         <translation>Alertes</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/board.py" line="393"/>
+        <location filename="../../ui/wallboard/board.py" line="395"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
@@ -1761,7 +1761,7 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
     </message>
     <message>
         <location filename="../../ui/wrap_up.py" line="149"/>
-        <location filename="../../ui/wrap_up.py" line="255"/>
+        <location filename="../../ui/wrap_up.py" line="259"/>
         <source>Wrap-up code</source>
         <translation>Code de qualification</translation>
     </message>
@@ -1771,72 +1771,72 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         <translation>Ensuite</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="219"/>
+        <location filename="../../ui/wrap_up.py" line="223"/>
         <source>Call %1 — %2</source>
         <translation>Appel %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="255"/>
+        <location filename="../../ui/wrap_up.py" line="259"/>
         <source>Wrap-up code (required)</source>
         <translation>Code de qualification (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="262"/>
+        <location filename="../../ui/wrap_up.py" line="266"/>
         <source>— choose a code —</source>
         <translation>— choisir un code —</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="269"/>
+        <location filename="../../ui/wrap_up.py" line="273"/>
         <source>Ready</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="273"/>
+        <location filename="../../ui/wrap_up.py" line="277"/>
         <source>Not ready — %1</source>
         <translation>Indisponible — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="296"/>
+        <location filename="../../ui/wrap_up.py" line="300"/>
         <source>ACW limit passed</source>
         <translation>Délai post-appel dépassé</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="300"/>
+        <location filename="../../ui/wrap_up.py" line="304"/>
         <source>ACW %1 / %2</source>
         <translation>Post-appel %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="304"/>
+        <location filename="../../ui/wrap_up.py" line="308"/>
         <source>ACW %1</source>
         <translation>Post-appel %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="363"/>
+        <location filename="../../ui/wrap_up.py" line="367"/>
         <source>No wrap-up code has that name.</source>
         <translation>Aucun code de qualification ne porte ce nom.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="367"/>
+        <location filename="../../ui/wrap_up.py" line="371"/>
         <source>Choose a wrap-up code first.</source>
         <translation>Choisissez d&apos;abord un code de qualification.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="434"/>
+        <location filename="../../ui/wrap_up.py" line="438"/>
         <source>Time limit passed: the platform closed this call. Finish your notes: they will still be saved with it.</source>
         <translation>Délai dépassé : la plateforme a clôturé cet appel. Terminez vos notes : elles y seront quand même rattachées.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="442"/>
+        <location filename="../../ui/wrap_up.py" line="446"/>
         <source>At %1 the platform closes the call and ends after-call work; notes finished later are still saved.</source>
         <translation>À %1, la plateforme clôture l&apos;appel et met fin au travail après appel ; les notes terminées ensuite sont quand même enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="450"/>
+        <location filename="../../ui/wrap_up.py" line="454"/>
         <source>Calls keep coming while this wrap-up is open.</source>
         <translation>Les appels continuent d&apos;arriver pendant cette qualification.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrap_up.py" line="459"/>
+        <location filename="../../ui/wrap_up.py" line="463"/>
         <source>Wrap-up saved: it will be sent as soon as the server answers.</source>
         <translation>Qualification enregistrée : elle sera envoyée dès que le serveur répondra.</translation>
     </message>
