@@ -49,3 +49,28 @@ def test_quick_bench_writes_one_object_per_figure(tmp_path: Path) -> None:
     ):
         assert any(name.startswith(row) for name in names), row
     print("\n" + result.stdout)
+
+
+def test_percentile_is_the_nearest_rank() -> None:
+    from agent_desktop.bench.figures import percentile
+
+    samples = [float(n) for n in range(1, 101)]  # 1 … 100
+    assert percentile(samples, 50) == 50
+    assert percentile(samples, 95) == 95
+    assert percentile(samples, 99) == 99
+    assert percentile([7.0], 99) == 7
+    with pytest.raises(ValueError):
+        percentile([], 50)
+
+
+def test_a_figure_without_a_floor_has_no_ratio_and_its_json_has_every_field() -> None:
+    from agent_desktop.bench.figures import figure, single, table
+
+    timed = figure(
+        "pop", "ms", [10.0, 20.0, 30.0], "p95 ≤ 50 ms", lambda _m, p, _r: (p or 0) <= 50, 5.0
+    )
+    assert timed.as_json()["ratio"] == 4.0 and timed.ok
+    rate = single("repaints", "/s", 9.5, "≤ 11 /s", True)
+    assert rate.ratio is None and rate.as_json()["p95"] is None
+    assert set(rate.as_json()) == KEYS
+    assert "repaints" in table([timed, rate])
