@@ -173,6 +173,7 @@ class Desktop:
 
     async def logout(self) -> None:
         await self.tasks.cancel_all()
+        await self.history.cancel_pending()
         try:
             await self._telephony.logout()
         except GatewayError as exc:

@@ -7,6 +7,7 @@ service measures each answer (first page, filter) so the figures in
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Sequence
@@ -37,12 +38,22 @@ class HistoryUnavailable(Exception):
     """The platform connector offers no history."""
 
 
+PageKey = tuple[HistoryQuery, str | None, int]
+
+
 class HistoryService:
-    """Reads history pages; ``last_ms`` is how long the last page took (wire + decode)."""
+    """Reads history pages; ``last_ms`` is how long the last page took (wire + decode).
+
+    A screen-pop makes the History, Summary and Knowledge docks ask for the same first
+    page at once; identical requests in flight share one round trip (``requests`` counts
+    the round trips actually made).
+    """
 
     def __init__(self, source: History | None) -> None:
         self._source = source
         self.last_ms: float | None = None
+        self.requests = 0
+        self._in_flight: dict[PageKey, asyncio.Task[HistoryPage]] = {}
 
     @property
     def available(self) -> bool:
@@ -54,8 +65,33 @@ class HistoryService:
         """One page, newest first. Raises :class:`GatewayError` on failure."""
         if self._source is None:
             raise HistoryUnavailable
+        key = (query, cursor, limit)
+        task = self._in_flight.get(key)
+        if task is None:
+            task = asyncio.ensure_future(self._fetch(self._source, key))
+            self._in_flight[key] = task
+            task.add_done_callback(lambda done: self._settled(key, done))
+        # A caller that gives up (another customer) does not cancel the others' answer.
+        return await asyncio.shield(task)
+
+    def _settled(self, key: PageKey, task: asyncio.Task[HistoryPage]) -> None:
+        self._in_flight.pop(key, None)
+        if not task.cancelled():
+            task.exception()  # retrieved here too: every waiter may have given up
+
+    async def cancel_pending(self) -> None:
+        """Cancel the requests still in flight (at logout)."""
+        tasks = list(self._in_flight.values())
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _fetch(self, source: History, key: PageKey) -> HistoryPage:
+        query, cursor, limit = key
+        self.requests += 1
         started = time.perf_counter()
-        page = await self._source.history_page(
+        page = await source.history_page(
             query.customer_id, cursor, limit, query.channels, query.text
         )
         self.last_ms = (time.perf_counter() - started) * 1000

@@ -5,6 +5,7 @@ its transcript."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from agent_desktop.domain.agent import AgentState
 from agent_desktop.domain.events import ScreenPopReady, TranscriptAdded
 from agent_desktop.domain.interaction import Action
 from agent_desktop.sandbox.server import SandboxServer
+from agent_desktop.services.history import HistoryQuery
 from agent_desktop.ui.history_panel import HistoryPanel, HistoryReader
 
 pytestmark = pytest.mark.asyncio
@@ -119,3 +121,26 @@ async def test_follows_the_caller_and_shows_the_live_transcript_on_top(
                 await until(lambda: " ".join(segment.text.split()) in model.index(0).data())
         finally:
             await control.post("/sandbox/scenario", json={"transcript_interval": 3.0})
+
+
+async def test_identical_page_requests_in_flight_share_one_round_trip(
+    sandbox: SandboxServer,
+) -> None:
+    async with session_as(sandbox, "alice") as (desktop, _control):
+        service = desktop.history
+        query = HistoryQuery("C100042")
+        before = service.requests
+        # What a screen-pop does: History, Summary and Knowledge docks ask at once.
+        pages = await asyncio.gather(*(service.page(query) for _ in range(3)))
+        assert service.requests == before + 1
+        assert pages[0].items and pages[0] is pages[1] is pages[2]
+        # One caller giving up does not cancel the others' answer.
+        quitter = asyncio.ensure_future(service.page(query))
+        stayer = asyncio.ensure_future(service.page(query))
+        await asyncio.sleep(0)
+        quitter.cancel()
+        assert (await stayer).items == pages[0].items
+        assert service.requests == before + 2
+        # Another query is another request.
+        await service.page(HistoryQuery("C100042", ("email",)))
+        assert service.requests == before + 3
