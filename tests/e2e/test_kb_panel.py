@@ -15,7 +15,7 @@ from agent_desktop.domain.events import ScreenPopReady, TranscriptAdded
 from agent_desktop.domain.interaction import Action
 from agent_desktop.ports.knowledge import ArticleHit
 from agent_desktop.sandbox.server import SandboxServer
-from agent_desktop.ui.kb_panel import ArticleReader, HitWidget, KnowledgePanel
+from agent_desktop.ui.kb_panel import ArticleReader, KnowledgePanel
 
 pytestmark = pytest.mark.asyncio
 
@@ -49,10 +49,10 @@ async def test_suggestions_follow_the_call_and_feedback_reaches_the_server(
                 first_query = desktop.knowledge.last.query if desktop.knowledge.last else ""
                 top: ArticleHit = panel.hits[0]
                 assert any(w in (top.title + top.snippet).lower() for w in ("carte", "card"))
-                item = panel.list.item(0)
-                widget = panel.list.itemWidget(item)
-                assert isinstance(widget, HitWidget)
-                assert "<b>" in widget.title.text() + widget.snippet.text()
+                # Two painted lines per row, matched words in bold, cut to the width.
+                title, snippet = panel.delegate.lines(top, 300, panel.list.font())
+                assert "<b>" in title + snippet
+                assert len(panel.delegate.lines(top, 60, panel.list.font())[0]) < len(title)
                 # Ranked by the local index, and the panel says so.
                 assert panel.source == "local"
                 assert desktop.knowledge.last is not None

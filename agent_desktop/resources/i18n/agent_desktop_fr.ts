@@ -31,12 +31,12 @@
 <context>
     <name>ArticleReader</name>
     <message>
-        <location filename="../../ui/kb_panel.py" line="172"/>
+        <location filename="../../ui/kb_panel.py" line="222"/>
         <source>Plain text</source>
         <translation>Texte brut</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="175"/>
+        <location filename="../../ui/kb_panel.py" line="225"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
@@ -781,82 +781,82 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
 <context>
     <name>KnowledgePanel</name>
     <message>
-        <location filename="../../ui/kb_panel.py" line="240"/>
+        <location filename="../../ui/kb_panel.py" line="290"/>
         <source>Search the knowledge base…</source>
         <translation>Rechercher dans la base de connaissances…</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="259"/>
+        <location filename="../../ui/kb_panel.py" line="312"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="260"/>
+        <location filename="../../ui/kb_panel.py" line="313"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="261"/>
+        <location filename="../../ui/kb_panel.py" line="314"/>
         <source>Copy the title and the snippet</source>
         <translation>Copier le titre et l&apos;extrait</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="263"/>
+        <location filename="../../ui/kb_panel.py" line="316"/>
         <source>Helpful</source>
         <translation>Utile</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="266"/>
+        <location filename="../../ui/kb_panel.py" line="319"/>
         <source>Not helpful</source>
         <translation>Pas utile</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="268"/>
+        <location filename="../../ui/kb_panel.py" line="321"/>
         <source>Contribute</source>
         <translation>Contribuer</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="272"/>
+        <location filename="../../ui/kb_panel.py" line="325"/>
         <source>New article…</source>
         <translation>Nouvelle fiche…</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="273"/>
+        <location filename="../../ui/kb_panel.py" line="326"/>
         <source>Propose a fix…</source>
         <translation>Proposer une correction…</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="324"/>
+        <location filename="../../ui/kb_panel.py" line="377"/>
         <source>Articles are suggested as soon as a call comes in.</source>
         <translation>Des fiches sont proposées dès qu&apos;un appel arrive.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="326"/>
+        <location filename="../../ui/kb_panel.py" line="379"/>
         <source>This platform does not provide a knowledge base.</source>
         <translation>Cette plateforme ne fournit pas de base de connaissances.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="397"/>
+        <location filename="../../ui/kb_panel.py" line="450"/>
         <source>Suggestions unavailable: %1</source>
         <translation>Suggestions indisponibles : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="416"/>
+        <location filename="../../ui/kb_panel.py" line="469"/>
         <source>Search failed: %1</source>
         <translation>La recherche a échoué : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="432"/>
+        <location filename="../../ui/kb_panel.py" line="484"/>
         <source>local index</source>
         <translation>index local</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="432"/>
+        <location filename="../../ui/kb_panel.py" line="484"/>
         <source>platform search</source>
         <translation>recherche de la plateforme</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kb_panel.py" line="436"/>
+        <location filename="../../ui/kb_panel.py" line="488"/>
         <source>%n article(s) · %1</source>
         <translation>
             <numerusform>%n fiche · %1</numerusform>
@@ -864,53 +864,53 @@ Vos qualifications non envoyées et vos notes sont enregistrées sur ce poste. R
         </translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="439"/>
+        <location filename="../../ui/kb_panel.py" line="491"/>
         <source>No matching article · %1</source>
         <translation>Aucune fiche trouvée · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="440"/>
+        <location filename="../../ui/kb_panel.py" line="492"/>
         <source>Searched for: %1</source>
         <translation>Recherché : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="477"/>
-        <location filename="../../ui/kb_panel.py" line="522"/>
+        <location filename="../../ui/kb_panel.py" line="529"/>
+        <location filename="../../ui/kb_panel.py" line="574"/>
         <source>The article could not be opened: %1</source>
         <translation>Impossible d&apos;ouvrir la fiche : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="481"/>
+        <location filename="../../ui/kb_panel.py" line="533"/>
         <source>This article no longer exists.</source>
         <translation>Cette fiche n&apos;existe plus.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="497"/>
+        <location filename="../../ui/kb_panel.py" line="549"/>
         <source>Feedback not sent: %1</source>
         <translation>Avis non envoyé : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="499"/>
+        <location filename="../../ui/kb_panel.py" line="551"/>
         <source>Thank you: your feedback was sent.</source>
         <translation>Merci : votre avis a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="540"/>
+        <location filename="../../ui/kb_panel.py" line="592"/>
         <source>Your contributions:</source>
         <translation>Vos contributions :</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="556"/>
+        <location filename="../../ui/kb_panel.py" line="608"/>
         <source>pending: waiting for the server</source>
         <translation>en attente : pas encore reçue par le serveur</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="558"/>
+        <location filename="../../ui/kb_panel.py" line="610"/>
         <source>refused by the server</source>
         <translation>refusée par le serveur</translation>
     </message>
     <message>
-        <location filename="../../ui/kb_panel.py" line="559"/>
+        <location filename="../../ui/kb_panel.py" line="611"/>
         <source>received, pending review</source>
         <translation>reçue, en attente de relecture</translation>
     </message>
