@@ -21,12 +21,15 @@ the held-out queries (see ``docs/performance.md``).
 from __future__ import annotations
 
 import functools
+import logging
 import time
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from agent_desktop.ports.knowledge import Article, KbIndex, ScoredArticle, TextEmbedder
-from agent_desktop.services.intent import TextClassifier
+from agent_desktop.services.intent import ClassifierTooLarge, TextClassifier
+
+log = logging.getLogger(__name__)
 
 FTS_CANDIDATES = 30
 BODY_CHARS = 400
@@ -87,7 +90,7 @@ class KbRanker:
         """The signals in use (weight above zero and available)."""
         names = ["bm25"]
         if self.classifier is not None:
-            names += ["svm", "logistic"]
+            names += ["svm", "logistic"] if self.classifier.has_logistic else ["svm"]
             if self._embedding_model is not None:
                 names += ["embedding", "nearest"]
         return [n for n in names if self.weights.get(n, 0.0) > 0]
@@ -112,7 +115,10 @@ class KbRanker:
         self._embedding_model = None
         if len(set(labels)) >= 2:
             logistic = self.weights.get("logistic", 0.0) > 0
-            self.classifier = TextClassifier(with_logistic=logistic).fit(texts, labels)
+            try:
+                self.classifier = TextClassifier(with_logistic=logistic).fit(texts, labels)
+            except ClassifierTooLarge as exc:
+                log.warning("KB classifiers left out, the index ranks alone: %s", exc)
         known = self.classifier.labels if self.classifier else []
         self._ids = known + sorted(set(self.index.articles) - set(known))
         self._position = {article_id: n for n, article_id in enumerate(self._ids)}

@@ -10,6 +10,7 @@ import pytest
 from agent_desktop.adapters.kb_index.fts5 import Fts5Index, match_expression
 from agent_desktop.cli import main
 from agent_desktop.ports.knowledge import Article
+from agent_desktop.services import intent
 from agent_desktop.services.intent import IntentDetector, TextClassifier, read_labelled_csv
 from agent_desktop.services.kb_ranking import KbRanker
 
@@ -200,6 +201,26 @@ def test_a_single_article_is_ranked_by_its_words_alone() -> None:
     assert ranker.classifier is None and ranker.signals == ["bm25"]
     assert [r.id for r in ranker.rank("facture")] == ["KB-1"]
     assert ranker.rank("rien à voir") == []
+
+
+def test_a_kb_too_large_for_the_classifiers_is_ranked_by_its_index(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The bounds are lowered to this tiny KB's size instead of building a huge one.
+    ranker = KbRanker(Fts5Index())
+    ranker.load(ARTICLES)
+    assert ranker.classifier is not None
+    labels, features = len(ARTICLES), ranker.classifier._features("x").shape[1]
+    monkeypatch.setattr(intent, "LOGISTIC_MAX_COEFFICIENTS", labels * features - 1)
+    ranker = KbRanker(Fts5Index())
+    ranker.load(ARTICLES)
+    assert ranker.signals == ["bm25", "svm"]  # the memory-hungry logistic left out
+    assert ranker.rank("on m'a volé mon portefeuille", 3)[0].id == "KB-2"
+    monkeypatch.setattr(intent, "MAX_COEFFICIENTS", labels * features - 1)
+    ranker = KbRanker(Fts5Index())
+    ranker.load(ARTICLES)
+    assert ranker.classifier is None and ranker.signals == ["bm25"]
+    assert ranker.rank("facture électricité", 3)[0].id == "KB-1"
 
 
 def test_the_optional_embedding_model_joins_the_fusion() -> None:
