@@ -8,17 +8,22 @@ every transcript segment. Character n-grams make it robust to typos and to
 French inflections; no network and no GPU are needed. scikit-learn provides the
 vectoriser and the solver (well-kept, and the numerics are not ours to get wrong).
 
-Nothing here imports Qt; scikit-learn is imported when a model is built, not at start-up.
+Nothing here imports Qt. scikit-learn is imported only to train (:func:`fit_text_models`),
+which the desktop does in a spawned child process: the trained models come back as plain
+data (vocabularies, idf, weights) and a query is scored by :mod:`.text_features`, so the
+desktop process never loads scikit-learn or SciPy (~110 MB) nor keeps the training's peak.
 """
 
 from __future__ import annotations
 
 import csv
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from agent_desktop.services.text_features import TfidfLinearScorer
 
 # Memory bounds, in coefficients (labels × features). A linear model keeps one weight per
 # label and feature, and scikit-learn's L-BFGS solver for the logistic regression needs
@@ -48,6 +53,10 @@ class TextClassifier:
     (see :meth:`model_scores`): its scores are comparable across labels, which helps the
     second and third guesses, at the price of a longer training.
 
+    Only plain data is kept (vocabularies, idf, weights: :class:`TfidfLinearScorer`):
+    scikit-learn is needed to train, in this process or in a child one (``fit(…,
+    separate_process=True)``, what the desktop does), never to score.
+
     Attributes:
         labels: the labels it knows, in the model's order.
         train_seconds: how long the last :meth:`fit` took.
@@ -59,66 +68,54 @@ class TextClassifier:
         self._c = c
         self._with_logistic = with_logistic
         self._logistic_c = logistic_c
-        self._vectoriser: Any = None
-        self._model: Any = None
-        self._logistic: Any = None
-        self._fast: list[Any] | None = None
+        self._scorer: TfidfLinearScorer | None = None
         self.labels: list[str] = []
         self.train_seconds = 0.0
 
+    @classmethod
+    def from_trained(cls, data: Mapping[str, Any]) -> TextClassifier:
+        """A classifier from what :func:`train_text_models` returned."""
+        classifier = cls(with_logistic="logistic" in data["models"])
+        classifier._use(data)
+        return classifier
+
     @property
     def trained(self) -> bool:
-        return self._model is not None
+        return self._scorer is not None
 
     @property
     def has_logistic(self) -> bool:
-        return self._logistic is not None
+        return self._scorer is not None and "logistic" in self._scorer.models
 
-    def fit(self, texts: Sequence[str], labels: Sequence[str]) -> TextClassifier:
-        """Train; raises ``ValueError`` with fewer than two labels and
-        :class:`ClassifierTooLarge` beyond :data:`MAX_COEFFICIENTS` (the logistic model
-        is skipped beyond :data:`LOGISTIC_MAX_COEFFICIENTS`)."""
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.pipeline import FeatureUnion
-        from sklearn.svm import LinearSVC
+    @property
+    def feature_count(self) -> int:
+        """Columns of the TF-IDF rows (0 before training)."""
+        return self._scorer.width if self._scorer is not None else 0
 
+    def fit(
+        self, texts: Sequence[str], labels: Sequence[str], separate_process: bool = False
+    ) -> TextClassifier:
+        """Train (in a spawned child process with ``separate_process``); raises
+        ``ValueError`` with fewer than two labels and :class:`ClassifierTooLarge` beyond
+        :data:`MAX_COEFFICIENTS` (the logistic model is skipped beyond
+        :data:`LOGISTIC_MAX_COEFFICIENTS`)."""
         if len(set(labels)) < 2:
             raise ValueError("at least two different labels are needed to train")
         started = time.perf_counter()
-        vectoriser = FeatureUnion(
-            [
-                (
-                    "words",
-                    TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, strip_accents="unicode"),
-                ),
-                (
-                    "chars",
-                    TfidfVectorizer(
-                        analyzer="char_wb",
-                        ngram_range=(2, 5),
-                        sublinear_tf=True,
-                        strip_accents="unicode",
-                    ),
-                ),
-            ]
-        )
-        features = vectoriser.fit_transform([t.lower() for t in texts])
-        coefficients = len(set(labels)) * features.shape[1]
-        if coefficients > MAX_COEFFICIENTS:
-            raise ClassifierTooLarge(
-                f"{len(set(labels))} labels × {features.shape[1]} features is too large"
-            )
-        model = LinearSVC(C=self._c).fit(features, list(labels))
-        self._logistic = None
-        if self._with_logistic and coefficients <= LOGISTIC_MAX_COEFFICIENTS:
-            from sklearn.linear_model import LogisticRegression
+        args = (list(texts), list(labels), self._c, self._with_logistic, self._logistic_c)
+        if separate_process:
+            from agent_desktop.services.child_process import run_in_child
 
-            logistic = LogisticRegression(C=self._logistic_c, max_iter=300)
-            self._logistic = logistic.fit(features, list(labels))
-        self._vectoriser, self._model, self._fast = vectoriser, model, None
-        self.labels = [str(label) for label in model.classes_]
+            data = run_in_child(train_text_models, *args)
+        else:
+            data = train_text_models(*args)
+        self._use(data)
         self.train_seconds = time.perf_counter() - started
         return self
+
+    def _use(self, data: Mapping[str, Any]) -> None:
+        self._scorer = TfidfLinearScorer(data)
+        self.labels = list(self._scorer.labels)
 
     def scores(self, text: str) -> list[float]:
         """Each label's decision value for ``text`` (same order as :attr:`labels`)."""
@@ -127,50 +124,12 @@ class TextClassifier:
     def model_scores(self, text: str) -> dict[str, Any]:
         """Each model's decision values for ``text`` as numpy rows in :attr:`labels`'
         order: ``svm``, and ``logistic`` when trained with it."""
-        if self._model is None:
+        if self._scorer is None:
             raise RuntimeError("the classifier is not trained")
-        features = self._features(text)
-        models = {"svm": self._model}
-        if self._logistic is not None:
-            models["logistic"] = self._logistic
-        # Both models are linear: X·Wᵀ + b, computed directly (scikit-learn's checks
-        # around decision_function cost more than the product for one short text).
-        return {
-            name: _per_label((features @ m.coef_.T)[0] + m.intercept_) for name, m in models.items()
-        }
-
-    def _features(self, text: str) -> Any:
-        """The TF-IDF row of one text, as the fitted vectoriser computes it (sublinear
-        term frequency × idf, each part L2-normalised, parts side by side), without
-        scikit-learn's per-call checks and job dispatch, which cost more than the
-        arithmetic for one short text."""
-        import numpy as np
-        from scipy.sparse import csr_matrix
-
-        if self._fast is None:
-            parts = [part for _, part in self._vectoriser.transformer_list]
-            assert all(p.sublinear_tf and p.use_idf and p.norm == "l2" for p in parts)
-            self._fast = [
-                (part.build_analyzer(), part.vocabulary_, part.idf_, len(part.vocabulary_))
-                for _, part in self._vectoriser.transformer_list
-            ]
-        columns: list[int] = []
-        values: list[float] = []
-        offset = 0
-        for analyse, vocabulary, idf, width in self._fast:
-            counts: dict[int, int] = {}
-            for term in analyse(text.lower()):
-                column = vocabulary.get(term)
-                if column is not None:
-                    counts[column] = counts.get(column, 0) + 1
-            if counts:
-                keys = np.fromiter(counts, dtype=np.int64, count=len(counts))
-                weights = (1.0 + np.log(np.fromiter(counts.values(), dtype=float))) * idf[keys]
-                weights /= np.sqrt(weights @ weights)
-                columns += (keys + offset).tolist()
-                values += weights.tolist()
-            offset += width
-        return csr_matrix((values, columns, [0, len(columns)]), shape=(1, offset))
+        # Both models are linear: the TF-IDF row · weights + intercept, computed directly
+        # (scikit-learn's checks around decision_function cost more than the product for
+        # one short text, and scikit-learn is not loaded here).
+        return {name: _per_label(row) for name, row in self._scorer.scores(text).items()}
 
     def rank(self, text: str, k: int = 3) -> list[Guess]:
         """The ``k`` most likely labels, best first."""
@@ -178,6 +137,113 @@ class TextClassifier:
             return []
         pairs = sorted(zip(self.labels, self.scores(text), strict=True), key=lambda p: -p[1])
         return [Guess(label, score) for label, score in pairs[:k]]
+
+
+# The two TF-IDF parts: word 1–2-grams and character 2–5-grams within words (both with
+# sublinear tf, accents stripped; :mod:`.text_features` reproduces their analysers).
+TFIDF_PARTS = (("words", "word", (1, 2)), ("chars", "char_wb", (2, 5)))
+
+
+def fit_text_models(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    c: float = 0.5,
+    with_logistic: bool = False,
+    logistic_c: float = 30.0,
+) -> tuple[Any, dict[str, Any]]:
+    """scikit-learn's fitted vectoriser (a ``FeatureUnion`` of TF-IDF parts) and linear
+    models by name (``svm``, ``logistic``). Raises :class:`ClassifierTooLarge` beyond
+    :data:`MAX_COEFFICIENTS`; leaves the logistic model out beyond
+    :data:`LOGISTIC_MAX_COEFFICIENTS`."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import FeatureUnion
+    from sklearn.svm import LinearSVC
+
+    vectoriser = FeatureUnion(
+        [
+            (
+                name,
+                TfidfVectorizer(
+                    analyzer=analyzer,
+                    ngram_range=ngram_range,
+                    sublinear_tf=True,
+                    strip_accents="unicode",
+                ),
+            )
+            for name, analyzer, ngram_range in TFIDF_PARTS
+        ]
+    )
+    features = vectoriser.fit_transform([t.lower() for t in texts])
+    coefficients = len(set(labels)) * features.shape[1]
+    if coefficients > MAX_COEFFICIENTS:
+        raise ClassifierTooLarge(
+            f"{len(set(labels))} labels × {features.shape[1]} features is too large"
+        )
+    models = {"svm": LinearSVC(C=c).fit(features, list(labels))}
+    if with_logistic and coefficients <= LOGISTIC_MAX_COEFFICIENTS:
+        from sklearn.linear_model import LogisticRegression
+
+        logistic = LogisticRegression(C=logistic_c, max_iter=300)
+        models["logistic"] = logistic.fit(features, list(labels))
+    return vectoriser, models
+
+
+def linear_model_data(model: Any) -> dict[str, Any]:
+    """A fitted scikit-learn linear model as plain data: ``weights`` (features × labels,
+    float32) and ``intercept``."""
+    import numpy as np
+
+    return {
+        "weights": np.ascontiguousarray(np.asarray(model.coef_).T, dtype=np.float32),
+        "intercept": np.asarray(model.intercept_, dtype=float),
+    }
+
+
+def export_text_models(vectoriser: Any, models: Mapping[str, Any]) -> dict[str, Any]:
+    """What a query needs of :func:`fit_text_models`' result, as plain data (dicts,
+    lists and NumPy arrays: no scikit-learn object), for :class:`TfidfLinearScorer`."""
+    import numpy as np
+
+    parts = []
+    for _, part in vectoriser.transformer_list:
+        if not (
+            part.sublinear_tf
+            and part.use_idf
+            and part.norm == "l2"
+            and part.lowercase
+            and part.strip_accents == "unicode"
+            and part.token_pattern == r"(?u)\b\w\w+\b"
+            and part.analyzer in ("word", "char_wb")
+            and part.stop_words is None
+            and part.preprocessor is None
+            and part.tokenizer is None
+        ):
+            raise ValueError("a TF-IDF part with settings text_features does not reproduce")
+        parts.append(
+            {
+                "analyzer": part.analyzer,
+                "ngram_range": tuple(part.ngram_range),
+                "vocabulary": {str(term): int(n) for term, n in part.vocabulary_.items()},
+                "idf": np.asarray(part.idf_, dtype=float),
+            }
+        )
+    return {
+        "labels": [str(label) for label in models["svm"].classes_],
+        "parts": parts,
+        "models": {name: linear_model_data(model) for name, model in models.items()},
+    }
+
+
+def train_text_models(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    c: float = 0.5,
+    with_logistic: bool = False,
+    logistic_c: float = 30.0,
+) -> dict[str, Any]:
+    """Train and export (:func:`fit_text_models`, :func:`export_text_models`): what a
+    child process sends back."""
+    return export_text_models(*fit_text_models(texts, labels, c, with_logistic, logistic_c))
 
 
 def _per_label(row: Any) -> Any:
@@ -225,9 +291,11 @@ class IntentDetector:
         self.classifier = classifier
 
     @classmethod
-    def from_csv(cls, path: Path) -> IntentDetector:
+    def from_csv(cls, path: Path, separate_process: bool = True) -> IntentDetector:
+        """Trained from a ``text,label`` CSV, by default in a child process (the desktop's
+        memory stays free of scikit-learn)."""
         texts, labels = read_labelled_csv(path)
-        return cls(TextClassifier().fit(texts, labels))
+        return cls(TextClassifier().fit(texts, labels, separate_process))
 
     def detect(self, ivr_intent: str | None, utterances: Iterable[str]) -> str | None:
         text = " ".join(u.strip() for u in utterances if u.strip())

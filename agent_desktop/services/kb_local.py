@@ -1,10 +1,11 @@
 """The platform's articles copied into a local index, so suggestions are ranked here.
 
 At login the desktop pages through ``GET /v1/kb/articles`` (every article with its example
-questions), builds the local FTS5 index and trains the ranker's classifier off the event
-loop, then asks only for what changed since (``updated_since``) every few minutes. Until
-the first copy is ready, and whenever the platform offers no catalogue, suggestions come
-from the platform's own search; :attr:`LocalKnowledge.state` says which.
+questions), builds the local FTS5 index off the event loop and trains the ranker's
+classifiers in a child process (the desktop process keeps their plain data, not
+scikit-learn), then asks only for what changed since (``updated_since``) every few
+minutes. Until the first copy is ready, and whenever the platform offers no catalogue,
+suggestions come from the platform's own search; :attr:`LocalKnowledge.state` says which.
 """
 
 from __future__ import annotations
@@ -181,7 +182,7 @@ class LocalKnowledge:
             self.build_seconds = last.build_seconds
             return last
         ranker = KbRanker(factory(), self._embedder)
-        ranker.load(articles)
+        ranker.load(articles, separate_process=True)
         with _LAST_LOCK:
             _LAST[key] = ranker
             while len(_LAST) > KEEP_BUILT:  # the oldest first (dicts keep insertion order)

@@ -12,6 +12,10 @@ Signals, each a score for every article, fused:
   logistic regression on sentence vectors) and ``nearest`` (the closest example question
   of each article, by cosine), which recognise meaning beyond shared words.
 
+The classifiers are trained by scikit-learn, in a spawned child process for the desktop
+(``load(…, separate_process=True)``): only their plain data comes back (vocabularies,
+idf, weights), so the desktop process never loads scikit-learn.
+
 Each signal is standardised over the articles (z-score: minus its mean, over its standard
 deviation) so that no scale dominates, then summed with the weights below. The weights
 were chosen by cross-validation on the training side of three Banking77 splits, never on
@@ -27,7 +31,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from agent_desktop.ports.knowledge import Article, KbIndex, ScoredArticle, TextEmbedder
-from agent_desktop.services.intent import ClassifierTooLarge, TextClassifier
+from agent_desktop.services.intent import (
+    ClassifierTooLarge,
+    TextClassifier,
+    linear_model_data,
+    train_text_models,
+)
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +57,28 @@ def _blas() -> Any:
     from threadpoolctl import ThreadpoolController
 
     return ThreadpoolController()
+
+
+def train_ranker_models(
+    texts: list[str], labels: list[str], with_logistic: bool, vectors: Any
+) -> dict[str, Any]:
+    """The ranker's classifiers trained on ``texts`` labelled with their articles, as
+    plain data: ``text`` (:func:`train_text_models`) and ``embedding`` (a logistic
+    regression on the sentence ``vectors``, when given: ``weights``, ``intercept``), or
+    ``too_large`` (why they were left out). Module-level: a child process runs it."""
+    try:
+        text = train_text_models(texts, labels, with_logistic=with_logistic)
+    except ClassifierTooLarge as exc:
+        return {"too_large": str(exc)}
+    embedding = None
+    if vectors is not None:
+        from sklearn.linear_model import LogisticRegression
+
+        model = LogisticRegression(C=10, max_iter=1000).fit(vectors, labels)
+        if [str(label) for label in model.classes_] != text["labels"]:
+            raise ValueError("the embedding model's labels differ from the classifier's")
+        embedding = linear_model_data(model)
+    return {"text": text, "embedding": embedding}
 
 
 def _standardised(values: Any) -> Any:
@@ -81,7 +112,7 @@ class KbRanker:
         self.build_seconds = 0.0
         self._ids: list[str] = []  # every article, the classifier's labels first
         self._position: dict[str, int] = {}
-        self._embedding_model: Any = None
+        self._embedding_model: Any = None  # {"weights", "intercept"}
         self._examples: Any = None  # example vectors, grouped by article
         self._starts: Any = None  # where each classifier label's examples start
 
@@ -95,9 +126,11 @@ class KbRanker:
                 names += ["embedding", "nearest"]
         return [n for n in names if self.weights.get(n, 0.0) > 0]
 
-    def load(self, articles: Iterable[Article]) -> int:
+    def load(self, articles: Iterable[Article], separate_process: bool = False) -> int:
         """Index the articles and train the classifiers on their titles and example
-        questions (the start of the body for an article without questions)."""
+        questions (the start of the body for an article without questions); with
+        ``separate_process``, in a spawned child process (if it fails, for instance
+        killed for lack of memory, the index ranks alone)."""
         import numpy as np
 
         started = time.perf_counter()
@@ -113,26 +146,46 @@ class KbRanker:
                     labels.append(article.id)
         self.classifier = None
         self._embedding_model = None
+        vectors = None
+        trained: dict[str, Any] = {}
         if len(set(labels)) >= 2:
-            logistic = self.weights.get("logistic", 0.0) > 0
-            try:
-                self.classifier = TextClassifier(with_logistic=logistic).fit(texts, labels)
-            except ClassifierTooLarge as exc:
-                log.warning("KB classifiers left out, the index ranks alone: %s", exc)
+            if self.embedder is not None:
+                vectors = np.asarray(self.embedder.embed(texts), dtype=np.float32)
+            args = (texts, labels, self.weights.get("logistic", 0.0) > 0, vectors)
+            trained = self._train(args, separate_process)
+        if trained.get("text") is not None:
+            self.classifier = TextClassifier.from_trained(trained["text"])
         known = self.classifier.labels if self.classifier else []
         self._ids = known + sorted(set(self.index.articles) - set(known))
         self._position = {article_id: n for n, article_id in enumerate(self._ids)}
-        if self.classifier is not None and self.embedder is not None:
-            from sklearn.linear_model import LogisticRegression
-
-            vectors = np.asarray(self.embedder.embed(texts), dtype=np.float32)
-            self._embedding_model = LogisticRegression(C=10, max_iter=1000).fit(vectors, labels)
+        if self.classifier is not None and vectors is not None and trained.get("embedding"):
+            self._embedding_model = trained["embedding"]
             order = np.argsort([self._position[label] for label in labels], kind="stable")
             self._examples = vectors[order]
             grouped = np.asarray([self._position[labels[i]] for i in order])
             self._starts = np.searchsorted(grouped, np.arange(len(known)))
         self.build_seconds = time.perf_counter() - started
         return count
+
+    @staticmethod
+    def _train(args: tuple[Any, ...], separate_process: bool) -> dict[str, Any]:
+        """:func:`train_ranker_models` here or in a child process; {} when it failed."""
+        if separate_process:
+            from concurrent.futures.process import BrokenProcessPool
+
+            from agent_desktop.services.child_process import run_in_child
+
+            try:
+                trained = run_in_child(train_ranker_models, *args)
+            except (BrokenProcessPool, OSError) as exc:
+                log.warning("KB classifiers not trained, the index ranks alone: %r", exc)
+                return {}
+        else:
+            trained = train_ranker_models(*args)
+        if "too_large" in trained:
+            log.warning("KB classifiers left out, the index ranks alone: %s", trained["too_large"])
+            return {}
+        return trained
 
     def signal_scores(self, text: str) -> dict[str, Any]:
         """Every signal's raw score for every article (numpy rows, in ``_ids`` order)."""
@@ -153,7 +206,7 @@ class KbRanker:
         if self._embedding_model is not None and self.embedder is not None:
             vector = np.asarray(self.embedder.embed([text]), dtype=np.float32)
             model = self._embedding_model
-            row = (vector @ model.coef_.T)[0] + model.intercept_  # its decision_function
+            row = vector[0] @ model["weights"] + model["intercept"]  # its decision_function
             scores["embedding"] = self._padded(np.atleast_1d(row), n, known)
             similarity = self._examples @ vector[0]
             nearest = np.maximum.reduceat(similarity, self._starts)

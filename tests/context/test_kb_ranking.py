@@ -210,7 +210,7 @@ def test_a_kb_too_large_for_the_classifiers_is_ranked_by_its_index(
     ranker = KbRanker(Fts5Index())
     ranker.load(ARTICLES)
     assert ranker.classifier is not None
-    labels, features = len(ARTICLES), ranker.classifier._features("x").shape[1]
+    labels, features = len(ARTICLES), ranker.classifier.feature_count
     monkeypatch.setattr(intent, "LOGISTIC_MAX_COEFFICIENTS", labels * features - 1)
     ranker = KbRanker(Fts5Index())
     ranker.load(ARTICLES)
@@ -242,20 +242,6 @@ def test_the_optional_embedding_model_joins_the_fusion() -> None:
     assert ranker.signals == ["bm25", "svm", "embedding", "nearest"]
     assert ranker.rank("somebody took my card from my bag", 3)[0].id == "A"
     assert ranker.rank("we are relocating next month", 3)[0].id == "B"
-
-
-def test_fast_scores_are_the_models_own_decision_values() -> None:
-    import numpy as np
-
-    texts = [t for a in ARTICLES for t in (a.title, *a.questions)]
-    labels = [a.id for a in ARTICLES for _t in (a.title, *a.questions)]
-    classifier = TextClassifier(with_logistic=True).fit(texts, labels)
-    for text in ("Ma FACTURE a doublé !", "déménagement", "xyz", ""):
-        scores = classifier.model_scores(text)
-        features = classifier._vectoriser.transform([text.lower()])
-        assert np.allclose(scores["svm"], classifier._model.decision_function(features)[0])
-        expected = classifier._logistic.decision_function(features)[0]
-        assert np.allclose(scores["logistic"], expected)
 
 
 def test_kb_eval_times_several_passes_and_can_leave_embeddings_out(

@@ -4,7 +4,11 @@ ranked locally once the copy is ready — the platform's search until then."""
 
 from __future__ import annotations
 
+import asyncio
+import json
 import sqlite3
+import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -150,3 +154,40 @@ async def test_a_changed_article_reaches_the_local_copy_at_the_next_sync(
     finally:
         await gateway.aclose()
         server.stop()
+
+
+# A desktop process of its own (this one has loaded scikit-learn for other tests): it
+# copies the KB as the desktop does at login, then lists the modules it has loaded.
+COPY_THEN_LIST_MODULES = """
+import asyncio, json, sys
+from agent_desktop.adapters.gateway import GatewayClient
+from agent_desktop.services.kb_local import LocalKnowledge
+
+async def copy(url, password):
+    gateway = GatewayClient(url)
+    try:
+        await gateway.login("bob", password)
+        local = LocalKnowledge()
+        await local.sync(gateway)
+        return local.state, local._ranker.signals
+    finally:
+        await gateway.aclose()
+
+state, signals = asyncio.run(copy(sys.argv[1], sys.argv[2]))
+print(json.dumps([state, signals, sorted(sys.modules)]))
+"""
+
+
+async def test_the_copy_is_trained_without_scikit_learn_in_the_desktop_process(
+    sandbox: SandboxServer,
+) -> None:
+    # Trained in a child process: the desktop gets the classifiers as plain data, and
+    # neither scikit-learn nor SciPy (~110 MB of RSS, plus the training's peak).
+    command = [sys.executable, "-c", COPY_THEN_LIST_MODULES, sandbox.base_url, DEMO_PASSWORD]
+    done = await asyncio.to_thread(
+        subprocess.run, command, capture_output=True, text=True, timeout=300, check=True
+    )
+    state, signals, loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert state == "ready" and "svm" in signals
+    heavy = ("sklearn", "scipy")
+    assert [m for m in loaded if m.split(".")[0] in heavy] == []
