@@ -170,8 +170,12 @@ async def test_two_wrap_ups_open_at_once_one_tab_each_each_stored_once(
             assert panel.which.isVisible()
             assert [panel.which.tabData(i) for i in range(2)] == [first, second]
             assert panel.interaction_id == first  # not pulled away mid-sentence
-            assert desktop.agent is not None
-            assert desktop.agent.state == AgentState.AFTER_CALL_WORK
+            # (the agent's state event may follow the call's)
+            await until(
+                lambda: (
+                    desktop.agent is not None and desktop.agent.state == AgentState.AFTER_CALL_WORK
+                )
+            )
             panel.which.setCurrentIndex(1)
             panel.notes.setPlainText("Carte mise en opposition")
             code = panel.code.findData("card_blocked")
