@@ -4,14 +4,20 @@ Readable from five metres: at 1920×1080 the main figures are 52 px high and eve
 scales with the screen (3840×2160 draws the same twelve tiles twice as large). A tile over
 a threshold changes colour *and* shows a shape (a triangle for a warning, an octagon for
 a critical level) and a word, so no one has to tell amber from red.
+
+Painting is cached: each tile and the ticker are drawn once into a pixmap and only drawn
+again when what they show changes (a page of tiles at full HD took 20–40 ms of the GUI
+thread per repaint when every text was laid out again ten times a second; a repaint of
+cached tiles is a few blits).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -20,13 +26,16 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
     QPolygonF,
     QResizeEvent,
+    QStaticText,
+    QTransform,
 )
 from PySide6.QtWidgets import QWidget
 
 from agent_desktop.domain.wallboard import QueueStats
-from agent_desktop.services.wallboard import Alert, Level, Pager, WallboardState
+from agent_desktop.services.wallboard import METRICS, Alert, Level, Pager, WallboardState
 from agent_desktop.ui.text import fill
 
 BACKGROUND = QColor("#0f1217")
@@ -44,6 +53,8 @@ BASE_TILE = (456, 430)  # at 1920×1080: 4 × 2 tiles
 GAP = 16
 HEADER = 72
 TICKER = 64
+PREPARED_PER_TURN = 2  # tiles of the next page drawn per turn of the event loop
+TOP_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
 def format_wait(seconds: float) -> str:
@@ -55,6 +66,59 @@ def format_wait(seconds: float) -> str:
 
 def format_share(value: float) -> str:
     return f"{round(value * 100)} %"
+
+
+class PixmapCache:
+    """Pictures of parts of a widget, each drawn again only when its key changes.
+
+    ``get(name, key, rect, draw)`` returns the pixel rectangle to blit at and a pixmap of
+    ``rect`` on the board's background, drawn by ``draw(painter)`` in widget
+    coordinates, so a cached part looks exactly as if it had been painted directly.
+    """
+
+    def __init__(self, background: QColor) -> None:
+        self.background = background
+        self.parts: dict[str, tuple[object, QRect, QPixmap]] = {}
+        self.renders = 0  # how many parts were drawn again (the tests look at it)
+
+    def stale(self, name: str, key: object) -> bool:
+        cached = self.parts.get(name)
+        return cached is None or cached[0] != key
+
+    def get(
+        self,
+        name: str,
+        key: object,
+        rect: QRectF,
+        dpr: float,
+        draw: Callable[[QPainter], None],
+    ) -> tuple[QRect, QPixmap]:
+        cached = self.parts.get(name)
+        if cached is not None and cached[0] == key:
+            return cached[1], cached[2]
+        # whole pixels around the part, and a pixel more for the antialiased edges
+        left, top = math.floor(rect.left()) - 1, math.floor(rect.top()) - 1
+        right, bottom = math.ceil(rect.right()) + 1, math.ceil(rect.bottom()) + 1
+        area = QRect(left, top, right - left, bottom - top)
+        pixmap = QPixmap(math.ceil(area.width() * dpr), math.ceil(area.height() * dpr))
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(self.background)
+        p = QPainter(pixmap)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.translate(-left, -top)
+        draw(p)
+        p.end()
+        self.parts[name] = (key, area, pixmap)
+        self.renders += 1
+        return area, pixmap
+
+    def keep(self, names: set[str]) -> None:
+        """Forget the parts not in ``names`` (the tiles of another page)."""
+        for name in [n for n in self.parts if n not in names]:
+            del self.parts[name]
+
+    def clear(self) -> None:
+        self.parts.clear()
 
 
 class BoardCanvas(QWidget):
@@ -80,6 +144,9 @@ class BoardCanvas(QWidget):
         self.pager = Pager()
         self.paints = 0
         self._fonts: dict[tuple[int, bool], QFont] = {}
+        self.cache = PixmapCache(BACKGROUND)
+        self._preparing: set[str] = set()  # queues of the next page, being drawn
+        self._texts: dict[tuple[str, int, bool, float], QStaticText] = {}
         self.link_text = ""
         self.clock: Callable[[], datetime] = datetime.now
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -140,11 +207,36 @@ class BoardCanvas(QWidget):
         self.update()
 
     def rotate(self) -> None:
-        """The rotation timer fired."""
+        """Show the next page now (unless paused)."""
         if not self.pager.paused and self.pager.pages > 1:
             self.pager.tick()
             self.sig_page_changed.emit(self.pager.page, self.pager.pages)
             self.update()
+
+    def rotate_soon(self) -> None:
+        """The rotation timer fired: draw the next page's tiles a couple at a time, each
+        in its own turn of the event loop, then show it (drawing a whole page in one
+        paint held the loop for 20 ms, several times that on a loaded machine)."""
+        if self.pager.paused or self.pager.pages < 2 or self._preparing:
+            return
+        if not self.isVisible():  # nothing to draw ahead: the page just moves on
+            self.rotate()
+            return
+        page = (self.pager.page + 1) % self.pager.pages
+        pending = self.tile_rects(page)
+        self._preparing = {q.queue_id for q, _ in pending}
+        self._prepare_step(pending)
+
+    def _prepare_step(self, pending: list[tuple[QueueStats, QRectF]]) -> None:
+        s = self.scale()
+        for q, rect in pending[:PREPARED_PER_TURN]:
+            self._tile_pixmap(q, rect, s)
+        rest = pending[PREPARED_PER_TURN:]
+        if rest:
+            QTimer.singleShot(0, self, lambda: self._prepare_step(rest))
+        else:
+            self._preparing = set()
+            self.rotate()
 
     # ------------------------------------------------------------------ painting
 
@@ -158,31 +250,114 @@ class BoardCanvas(QWidget):
             self._fonts[key] = font
         return font
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange):
+            self._fonts.clear()
+            self._texts.clear()
+            self.cache.clear()
+        super().changeEvent(event)
+
+    def tile_rects(self, page: int | None = None) -> list[tuple[QueueStats, QRectF]]:
+        """The queues of a page (the visible one by default) and where their tiles go."""
+        cols, _rows, tile_w, tile_h = self.grid()
+        gap = GAP * self.scale()
+        top = HEADER * self.scale() + gap
+        if page is None:
+            queues = self.visible_queues()
+        else:
+            every = list(self.state.queues.values())
+            start = page * self.pager.per_page
+            queues = every[start : start + self.pager.per_page]
+        return [
+            (
+                queue,
+                QRectF(
+                    gap + (i % cols) * (tile_w + gap),
+                    top + (i // cols) * (tile_h + gap),
+                    tile_w,
+                    tile_h,
+                ),
+            )
+            for i, queue in enumerate(queues)
+        ]
+
+    def _tile_pixmap(self, q: QueueStats, rect: QRectF, s: float) -> tuple[QRect, QPixmap]:
+        return self.cache.get(
+            q.queue_id,
+            self._tile_key(q, rect, s),
+            rect,
+            self.devicePixelRatioF(),
+            lambda tp: self._paint_tile(tp, rect, q, s),
+        )
+
+    def _tile_key(self, q: QueueStats, rect: QRectF, s: float) -> object:
+        levels = tuple(self.state.levels.get((q.queue_id, m), Level.OK) for m in METRICS)
+        return (q, levels, rect.getRect(), s, self.devicePixelRatioF())
+
+    def _ticker_alerts(self) -> list[Alert]:
+        # what is wrong now first; "back to normal" only when nothing else is left to say
+        recent = list(reversed(self.state.alerts))
+        return ([a for a in recent if a.level] or recent)[:12]
+
+    def _ticker_rect(self, s: float) -> QRectF:
+        h = TICKER * s
+        return QRectF(0, self.height() - h, self.width(), h)
+
+    def _ticker_key(self, s: float) -> object:
+        return (tuple(self._ticker_alerts()), self._ticker_rect(s).getRect(), s)
+
+    def refresh(self) -> None:
+        """The figures changed: repaint the tiles and the ticker whose content changed."""
+        s = self.scale()
+        pages = (self.pager.page, self.pager.pages)
+        dirty = [
+            rect
+            for q, rect in self.tile_rects()
+            if self.cache.stale(q.queue_id, self._tile_key(q, rect, s))
+        ]
+        if self.cache.stale("ticker", self._ticker_key(s)):
+            dirty.append(self._ticker_rect(s))
+        if (self.pager.page, self.pager.pages) != pages:  # the header says "page 1 of n"
+            self.update()
+            return
+        for rect in dirty:
+            self.update(rect.toAlignedRect().adjusted(-2, -2, 2, 2))
+
+    def header_rect(self) -> QRect:
+        return QRect(0, 0, self.width(), math.ceil(HEADER * self.scale()))
+
     def paintEvent(self, event: QPaintEvent) -> None:
         self.paints += 1
         s = self.scale()
+        dpr = self.devicePixelRatioF()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), BACKGROUND)
         self._paint_header(p, s)
-        cols, _rows, tile_w, tile_h = self.grid()
-        gap = GAP * s
-        top = HEADER * s + gap
-        queues = self.visible_queues()
-        if not queues:
+        tiles = self.tile_rects()
+        if not tiles:
+            _cols, _rows, _tile_w, tile_h = self.grid()
             p.setPen(MUTED)
             p.setFont(self._font(32 * s))
             p.drawText(
-                QRectF(0, top, self.width(), tile_h),
+                QRectF(0, HEADER * s + GAP * s, self.width(), tile_h),
                 Qt.AlignmentFlag.AlignCenter,
                 self.tr("Waiting for the first figures…"),
             )
-        for i, queue in enumerate(queues):
-            x = gap + (i % cols) * (tile_w + gap)
-            y = top + (i // cols) * (tile_h + gap)
-            self._paint_tile(p, QRectF(x, y, tile_w, tile_h), queue, s)
-        self._paint_ticker(p, s)
+        exposed = event.region()  # only the tiles whose figures changed, most of the time
+        for queue, rect in tiles:
+            if exposed.intersects(rect.toAlignedRect()):
+                area, pixmap = self._tile_pixmap(queue, rect, s)
+                p.drawPixmap(area.topLeft(), pixmap)
+        ticker = self._ticker_rect(s)
+        area, pixmap = self.cache.get(
+            "ticker", self._ticker_key(s), ticker, dpr, lambda tp: self._paint_ticker(tp, s)
+        )
+        p.drawPixmap(area.topLeft(), pixmap)
         p.end()
+        if exposed.contains(self.rect()):  # a whole repaint: the tiles of other pages go
+            shown = {q.queue_id for q, _ in tiles} | self._preparing
+            self.cache.keep(shown | {f"{q}/frame" for q in shown} | {"ticker"})
 
     def _paint_header(self, p: QPainter, s: float) -> None:
         rect = QRectF(GAP * s, 0, self.width() - 2 * GAP * s, HEADER * s)
@@ -235,8 +410,6 @@ class BoardCanvas(QWidget):
             )
             mark = "!"
         else:  # an octagon with "×" (a stop sign)
-            import math
-
             points = [
                 QPointF(
                     centre.x() + r * math.cos(math.pi / 8 + k * math.pi / 4),
@@ -252,56 +425,137 @@ class BoardCanvas(QWidget):
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, mark)
         p.restore()
 
-    def _paint_tile(self, p: QPainter, rect: QRectF, q: QueueStats, s: float) -> None:
-        level, _metrics = self.state.queue_level(q.queue_id)
+    def _text(
+        self,
+        p: QPainter,
+        rect: QRectF,
+        text: str,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        wrap: bool = False,
+    ) -> None:
+        """``p.drawText(rect, align, text)`` in the painter's font, plain text, with the
+        layout kept between repaints (the same figures come back all the time)."""
+        font = p.font()
+        width = rect.width() if wrap else -1.0
+        key = (text, font.pixelSize(), font.bold(), width)
+        static = self._texts.get(key)
+        if static is None:
+            if len(self._texts) > 4000:  # figures of long ago
+                self._texts.clear()
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.setTextWidth(width)
+            static.prepare(QTransform(), font)
+            self._texts[key] = static
+        size = static.size()
+        x = rect.left()
+        if align & Qt.AlignmentFlag.AlignRight:
+            x = rect.right() - size.width()
+        elif align & Qt.AlignmentFlag.AlignHCenter:
+            x = rect.left() + (rect.width() - size.width()) / 2
+        y = rect.top()
+        if align & Qt.AlignmentFlag.AlignVCenter:
+            y = rect.top() + (rect.height() - size.height()) / 2
+        p.drawStaticText(QPointF(x, y), static)
+
+    def _tile_layout(self, rect: QRectF, s: float) -> tuple[QRectF, QRectF, float, float]:
+        """The tile's inner area, its title row, the top of the figures and a cell's height."""
+        pad = 16 * s
+        inner = rect.adjusted(pad, pad * 0.6, -pad, -pad * 0.6)
+        title = QRectF(inner.x(), inner.y(), inner.width(), 44 * s)
+        return inner, title, title.bottom() + 4 * s, 96 * s
+
+    def _badge_width(self, level: Level, s: float) -> float:
+        if not level:
+            return 0.0
+        font = self._font(24 * s, True)
+        return QFontMetrics(font).horizontalAdvance(self.level_text(level)) + 36 * s
+
+    def _paint_frame(self, p: QPainter, rect: QRectF, level: Level, s: float) -> None:
+        """What a tile shows whatever its figures: border, level badge, labels."""
         border, fill = LEVEL_COLOURS.get(level, (TILE_BORDER, TILE))
         p.setPen(QPen(border, (5 if level else 2) * s))
         p.setBrush(fill)
         p.drawRoundedRect(rect.adjusted(s, s, -s, -s), 10 * s, 10 * s)
-        pad = 16 * s
-        inner = rect.adjusted(pad, pad * 0.6, -pad, -pad * 0.6)
-        # title row: name, then the level icon and word
-        title_h = 44 * s
-        title = QRectF(inner.x(), inner.y(), inner.width(), title_h)
-        badge_w = 0.0
-        if level:
-            word = self.level_text(level)
-            p.setFont(self._font(24 * s, True))
-            badge_w = QFontMetrics(p.font()).horizontalAdvance(word) + 36 * s
+        inner, title, top, cell_h = self._tile_layout(rect, s)
+        if level:  # the level icon and word, right of the name
+            badge_w = self._badge_width(level, s)
             self._paint_icon(
                 p, QPointF(title.right() - badge_w + 12 * s, title.center().y()), 12 * s, level
             )
+            p.setFont(self._font(24 * s, True))
             p.setPen(LEVEL_COLOURS[level][0])
-            p.drawText(title, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, word)
-        p.setPen(TEXT)
-        name_rect = title.adjusted(0, 0, -badge_w - 8 * s, 0)
-        # a long name beside the level word shrinks a little before it is cut
-        font = self._fitted(q.name, 30 * s, name_rect.width())
-        p.setFont(font if font.pixelSize() >= 23 * s else self._font(23 * s, True))
-        name = QFontMetrics(p.font()).elidedText(
-            q.name, Qt.TextElideMode.ElideRight, int(name_rect.width())
+            self._text(
+                p,
+                title,
+                self.level_text(level),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+            )
+        cell_w = inner.width() / 2
+        p.setPen(MUTED)
+        p.setFont(self._font(19 * s))
+        for k, metric in enumerate(METRICS):
+            x, y = inner.x() + (k % 2) * cell_w, top + (k // 2) * cell_h
+            self._text(p, QRectF(x, y, cell_w, 26 * s), self.metric_label(metric))
+        y = top + 2 * cell_h + 6 * s
+        col_w = inner.width() / 4
+        for k, label in enumerate(self.agent_labels()):
+            p.setFont(self._fitted(label, 19 * s, col_w - 6 * s))
+            self._text(p, QRectF(inner.x() + k * col_w, y, col_w, 26 * s), label, TOP_LEFT)
+
+    def agent_labels(self) -> tuple[str, str, str, str]:
+        return (self.tr("Ready"), self.tr("Busy"), self.tr("Wrap-up"), self.tr("Not ready"))
+
+    def name_fit(self, name: str, width: float, height: float, s: float) -> tuple[QFont, str, bool]:
+        """How a queue's name is drawn in a title of ``width`` × ``height``: the font, the
+        text and whether it wraps. Smaller when long, on two lines when still too long,
+        and cut only when even two lines cannot hold it."""
+        font = self._fitted(name, 30 * s, width)
+        if font.pixelSize() >= 23 * s and QFontMetrics(font).horizontalAdvance(name) <= width:
+            return font, name, False
+        two_lines = self._font(19 * s, True)
+        bounds = QFontMetrics(two_lines).boundingRect(
+            QRect(0, 0, int(width), int(height)), Qt.TextFlag.TextWordWrap, name
         )
-        p.drawText(name_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
+        if bounds.height() <= height + 2 and bounds.width() <= width:
+            return two_lines, name, True
+        font = self._font(23 * s, True)
+        return (
+            font,
+            QFontMetrics(font).elidedText(name, Qt.TextElideMode.ElideRight, int(width)),
+            False,
+        )
+
+    def _paint_name(self, p: QPainter, rect: QRectF, name: str, s: float) -> None:
+        font, text, wrap = self.name_fit(name, rect.width(), rect.height(), s)
+        p.setPen(TEXT)
+        p.setFont(font)
+        self._text(p, rect, text, wrap=wrap)
+
+    def _paint_tile(self, p: QPainter, rect: QRectF, q: QueueStats, s: float) -> None:
+        level, _metrics = self.state.queue_level(q.queue_id)
+        area, frame = self.cache.get(
+            f"{q.queue_id}/frame",
+            (level, rect.getRect(), s, self.devicePixelRatioF()),
+            rect,
+            self.devicePixelRatioF(),
+            lambda fp: self._paint_frame(fp, rect, level, s),
+        )
+        p.drawPixmap(area.topLeft(), frame)
+        inner, title, top, cell_h = self._tile_layout(rect, s)
+        name_rect = title.adjusted(0, 0, -self._badge_width(level, s) - 8 * s, 0)
+        self._paint_name(p, name_rect, q.name, s)
         # the four figures, two by two
         figures = (
-            ("waiting", str(q.waiting)),
-            ("longest_wait_seconds", format_wait(q.longest_wait_seconds)),
-            ("service_level", format_share(q.service_level)),
-            ("abandon_rate", format_share(q.abandon_rate)),
+            str(q.waiting),
+            format_wait(q.longest_wait_seconds),
+            format_share(q.service_level),
+            format_share(q.abandon_rate),
         )
         cell_w = inner.width() / 2
-        cell_h = 96 * s
-        top = title.bottom() + 4 * s
-        for k, (metric, text) in enumerate(figures):
+        for k, (metric, text) in enumerate(zip(METRICS, figures, strict=True)):
             cell = QRectF(inner.x() + (k % 2) * cell_w, top + (k // 2) * cell_h, cell_w, cell_h)
             metric_level = self.state.levels.get((q.queue_id, metric), Level.OK)
-            p.setPen(MUTED)
-            p.setFont(self._font(19 * s))
-            p.drawText(
-                QRectF(cell.x(), cell.y(), cell.width(), 26 * s),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                self.metric_label(metric),
-            )
             icon_w = 0.0
             if metric_level:  # a shape beside the figure: never colour alone
                 icon_w = 34 * s
@@ -310,28 +564,23 @@ class BoardCanvas(QWidget):
                 )
             p.setPen(LEVEL_COLOURS[metric_level][0] if metric_level else TEXT)
             p.setFont(self._fitted(text, 64 * s, cell.width() - icon_w - 22 * s))
-            p.drawText(
-                QRectF(cell.x() + icon_w, cell.y() + 26 * s, cell.width() - icon_w, 70 * s),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                text,
+            self._text(
+                p, QRectF(cell.x() + icon_w, cell.y() + 26 * s, cell.width() - icon_w, 70 * s), text
             )
-        # agents by state: a small word above a count
+        # agents by state: a small word (in the frame) above a count
         y = top + 2 * cell_h + 6 * s
-        agents = (
-            (self.tr("Ready"), q.agents_ready, GOOD),
-            (self.tr("Busy"), q.agents_busy, TEXT),
-            (self.tr("Wrap-up"), q.agents_after_call_work, TEXT),
-            (self.tr("Not ready"), q.agents_not_ready, NOT_READY),
+        counts = (
+            (q.agents_ready, GOOD),
+            (q.agents_busy, TEXT),
+            (q.agents_after_call_work, TEXT),
+            (q.agents_not_ready, NOT_READY),
         )
         col_w = inner.width() / 4
-        for k, (label, count, colour) in enumerate(agents):
-            x = inner.x() + k * col_w
-            p.setPen(MUTED)
-            p.setFont(self._fitted(label, 19 * s, col_w - 6 * s))
-            p.drawText(QRectF(x, y, col_w, 26 * s), Qt.AlignmentFlag.AlignLeft, label)
+        p.setFont(self._font(36 * s, True))
+        for k, (count, colour) in enumerate(counts):
             p.setPen(colour)
-            p.setFont(self._font(36 * s, True))
-            p.drawText(QRectF(x, y + 24 * s, col_w, 44 * s), Qt.AlignmentFlag.AlignLeft, str(count))
+            x = inner.x() + k * col_w
+            self._text(p, QRectF(x, y + 24 * s, col_w, 44 * s), str(count), TOP_LEFT)
         # not-ready reasons: "how many are on pause" is the first question
         reasons = sorted(q.not_ready_by_reason.items(), key=lambda kv: (-kv[1], kv[0]))
         text = "  ·  ".join(f"{self.reason_label(code)} {n}" for code, n in reasons)
@@ -339,18 +588,14 @@ class BoardCanvas(QWidget):
         p.setFont(self._font(22 * s))
         reason_top = y + 74 * s
         reason_rect = QRectF(inner.x(), reason_top, inner.width(), inner.bottom() - reason_top)
-        p.drawText(
-            reason_rect,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-            text or self.tr("No one on pause"),
-        )
+        self._text(p, reason_rect, text or self.tr("No one on pause"), TOP_LEFT, wrap=True)
 
     def _fitted(self, text: str, px: float, width: float, bold: bool = True) -> QFont:
         """The font of ``px`` pixels, smaller if ``text`` would not fit in ``width``."""
         font = self._font(px, bold)
         advance = QFontMetrics(font).horizontalAdvance(text)
-        if advance > width > 0:
-            font = self._font(px * width / advance, bold)
+        if advance > width > 0:  # rounded down: a font rounded up would not fit
+            font = self._font(math.floor(px * width / advance), bold)
         return font
 
     def alert_text(self, alert: Alert) -> str:
@@ -375,8 +620,8 @@ class BoardCanvas(QWidget):
         )
 
     def _paint_ticker(self, p: QPainter, s: float) -> None:
-        h = TICKER * s
-        rect = QRectF(0, self.height() - h, self.width(), h)
+        rect = self._ticker_rect(s)
+        h = rect.height()
         p.fillRect(rect, QColor("#161b22"))
         x = GAP * s
         p.setFont(self._font(22 * s, True))
@@ -385,9 +630,7 @@ class BoardCanvas(QWidget):
         p.drawText(QRectF(x, rect.y(), rect.width(), h), Qt.AlignmentFlag.AlignVCenter, label)
         x += QFontMetrics(p.font()).horizontalAdvance(label) + 24 * s
         p.setFont(self._font(22 * s))
-        # what is wrong now first; "back to normal" only when nothing else is left to say
-        recent = list(reversed(self.state.alerts))
-        alerts = ([a for a in recent if a.level] or recent)[:12]
+        alerts = self._ticker_alerts()
         if not alerts:
             p.drawText(
                 QRectF(x, rect.y(), rect.width() - x, h),

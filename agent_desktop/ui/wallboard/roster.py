@@ -37,6 +37,17 @@ STATES = ("ready", "reserved", "busy", "after_call_work", "not_ready", "logged_o
 Index = QModelIndex | QPersistentModelIndex
 
 
+def runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs of consecutive rows."""
+    out: list[tuple[int, int]] = []
+    for row in rows:
+        if out and out[-1][1] == row - 1:
+            out[-1] = (out[-1][0], row)
+        else:
+            out.append((row, row))
+    return out
+
+
 class RosterModel(QAbstractTableModel):
     """One row per agent; ``refresh()`` takes the state's latest roster."""
 
@@ -66,23 +77,26 @@ class RosterModel(QAbstractTableModel):
         }.get(state, state)
 
     def refresh(self) -> None:
+        """Take the state's roster: only the rows that changed are signalled, so the sort
+        proxy moves those rows instead of sorting all of them again."""
         if self._version == self.state.roster_version:
             return
         self._version = self.state.roster_version
-        ids = list(self.state.agents)
-        if ids == self._ids:
-            self.rows = [self.state.agents[i] for i in ids]
-            self.tick()
+        agents = self.state.agents
+        ids = list(agents)
+        if ids != self._ids:  # agents came or went (a snapshot): everything anew
+            self.beginResetModel()
+            self._ids = ids
+            self.rows = [agents[i] for i in ids]
+            self.endResetModel()
             return
-        self.beginResetModel()
-        self._ids = ids
-        self.rows = [self.state.agents[i] for i in ids]
-        self.endResetModel()
-
-    def tick(self) -> None:
-        """Every row may have changed (new figures, or the time in state moved on)."""
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, QUEUE))
+        rows = [agents[i] for i in ids]
+        changed = [
+            r for r, (old, new) in enumerate(zip(self.rows, rows, strict=True)) if old is not new
+        ]
+        self.rows = rows
+        for first, last in runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, QUEUE))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -105,18 +119,19 @@ class RosterModel(QAbstractTableModel):
         )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.UserRole,
+        ):  # the view asks for a dozen roles per cell and paint: only two are ours
             return None
         a = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.UserRole:  # the sort key
-            if col == TIME:
-                return (self.clock() - a.since).total_seconds()
+            if col == TIME:  # longest in state first when descending; the clock moves
+                return -a.since.timestamp()  # every row alike, so it is not part of the key
             if col == STATE:
                 return STATES.index(a.state) if a.state in STATES else len(STATES)
             return str(self.data(index) or "").casefold()
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
         if col == NAME:
             return a.name
         if col == STATE:
@@ -206,3 +221,7 @@ class RosterView(QWidget):
 
     def refresh(self) -> None:
         self.model.refresh()
+
+    def tick(self) -> None:
+        """A second went by: the times in state shown move on (their order does not)."""
+        self.table.viewport().update()

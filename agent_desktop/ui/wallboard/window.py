@@ -74,7 +74,7 @@ class WallboardWindow(QWidget):
         self._flush_timer.timeout.connect(self.flush)
         self.rotation = QTimer(self)
         self.rotation.setInterval(int(rotation_seconds * 1000))
-        self.rotation.timeout.connect(self.board.rotate)
+        self.rotation.timeout.connect(self.board.rotate_soon)
         self.rotation.start()
         self.second = QTimer(self)  # the clock and the times in state
         self.second.setInterval(1000)
@@ -112,15 +112,15 @@ class WallboardWindow(QWidget):
         if self.tabs.currentWidget() is self.board:
             if self._painted_version != self.state.version:
                 self._painted_version = self.state.version
-                self.board.update()
+                self.board.refresh()  # only the tiles (and ticker) whose content changed
         else:
             self.roster.refresh()
 
     def _each_second(self) -> None:
         if self.tabs.currentWidget() is self.board:
-            self.board.update()
+            self.board.update(self.board.header_rect())  # the clock
         else:
-            self.roster.model.tick()
+            self.roster.tick()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.changed in self.state.listeners:

@@ -1,0 +1,142 @@
+"""The board's painting cache: a tile is drawn again only when what it shows changes, the
+picture is always the one an uncached paint would give, the next page is drawn ahead a
+couple of tiles at a time, long queue names shrink and wrap before they are cut, and the
+roster signals only the rows that changed."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from agent_desktop.domain.wallboard import QueueStats, RosterEntry, WallboardSnapshot
+from agent_desktop.services.wallboard import Level, WallboardState
+from agent_desktop.ui.wallboard import WallboardWindow
+from agent_desktop.ui.wallboard.board import BoardCanvas
+from agent_desktop.ui.wallboard.roster import runs
+
+NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
+
+
+def stats(i: int, waiting: int = 0, name: str | None = None) -> QueueStats:
+    return QueueStats(
+        queue_id=f"q{i:03d}",
+        name=name or f"Queue {i:03d}",
+        waiting=waiting,
+        longest_wait_seconds=waiting * 20,
+        service_level=0.9,
+        service_level_target_seconds=20,
+        abandon_rate=0.01,
+        agents_ready=2,
+        agents_busy=5,
+        agents_after_call_work=1,
+        agents_not_ready=3,
+        not_ready_by_reason={"lunch": 2, "training": 1},
+    )
+
+
+def agent(i: int, state: str = "ready") -> RosterEntry:
+    return RosterEntry(f"a{i:02d}", f"Agent {i:02d}", state, None, NOW - timedelta(minutes=i))
+
+
+def window_with(qtbot: QtBot, queues: int, agents: int = 0) -> WallboardWindow:
+    state = WallboardState(clock=lambda: NOW)
+    snapshot = WallboardSnapshot(
+        tuple(stats(i) for i in range(queues)), tuple(agent(i) for i in range(agents)), NOW
+    )
+    state.apply(snapshot)
+    window = WallboardWindow(state, rotation_seconds=3600)
+    window.board.clock = lambda: NOW
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def uncached(board: BoardCanvas) -> QImage:
+    """The same board painted by a canvas that has nothing cached yet."""
+    fresh = BoardCanvas(board.state)
+    fresh.clock = board.clock
+    fresh.pager.page = board.pager.page
+    fresh.resize(board.size())
+    image = fresh.grab().toImage()
+    fresh.deleteLater()
+    return image.convertToFormat(QImage.Format.Format_RGB32)
+
+
+def shown(board: BoardCanvas) -> QImage:
+    return board.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def test_a_change_redraws_only_its_tile_and_shows_what_an_uncached_paint_shows(
+    qtbot: QtBot,
+) -> None:
+    window = window_with(qtbot, 20)
+    board = window.board
+    app = QApplication.instance()
+    assert app is not None
+    board.grab()
+    renders = board.cache.renders
+    board.grab()  # nothing changed: every tile and the ticker come from the cache
+    assert board.cache.renders == renders
+    window.state.apply(stats(2, waiting=14))  # one tile goes critical
+    window.flush()
+    board.grab()
+    # that tile, its new (red) frame and the ticker with the new alerts
+    assert board.cache.renders - renders == 3
+    assert window.state.queue_level("q002")[0] == Level.CRITICAL
+    assert shown(board) == uncached(board)
+
+
+def test_the_next_page_is_drawn_ahead_then_shown(qtbot: QtBot) -> None:
+    window = window_with(qtbot, 20)
+    board = window.board
+    assert board.pager.page == 0
+    board.rotate_soon()
+    assert board.pager.page == 0  # a couple of tiles per turn of the event loop first
+    qtbot.waitUntil(lambda: board.pager.page == 1)
+    renders = board.cache.renders
+    board.grab()
+    assert board.cache.renders == renders  # every tile of page 2 was ready
+    assert shown(board) == uncached(board)
+    board.pager.paused = True
+    board.rotate_soon()
+    assert board.pager.page == 1 and not board._preparing
+
+
+def test_a_long_name_shrinks_then_wraps_before_it_is_cut(qtbot: QtBot) -> None:
+    long_name = "Cartes et paiements internationaux"
+    window = window_with(qtbot, 3)
+    window.state.apply(stats(1, waiting=14, name=long_name))  # CRITICAL beside the name
+    window.flush()
+    board = window.board
+    s = board.scale()
+    _font, text, wrap = board.name_fit(long_name, 260 * s, 44 * s, s)
+    assert (text, wrap) == (long_name, True)
+    font, text, wrap = board.name_fit("Particuliers Lyon", 280 * s, 44 * s, s)
+    assert (text, wrap) == ("Particuliers Lyon", False) and font.pixelSize() >= 23 * s
+    # cut only when two lines cannot hold it
+    _font, text, _wrap = board.name_fit(long_name * 4, 260 * s, 44 * s, s)
+    assert text.endswith("…")
+
+
+def test_the_roster_signals_only_the_rows_that_changed(qtbot: QtBot) -> None:
+    window = window_with(qtbot, 1, agents=50)
+    window.tabs.setCurrentWidget(window.roster)
+    window.flush()
+    model = window.roster.model
+    ranges: list[tuple[int, int]] = []
+
+    def changed(first: QModelIndex, last: QModelIndex) -> None:
+        ranges.append((first.row(), last.row()))
+
+    model.dataChanged.connect(changed)
+    for i in (3, 4, 5, 40):
+        window.state.apply(agent(i, "busy"))
+    window.flush()
+    assert ranges == [(3, 5), (40, 40)]
+    assert runs([1, 2, 3, 7, 9, 10]) == [(1, 3), (7, 7), (9, 10)]
