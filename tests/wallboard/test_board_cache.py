@@ -118,7 +118,13 @@ def test_a_long_name_shrinks_then_wraps_before_it_is_cut(qtbot: QtBot) -> None:
     _font, text, wrap = board.name_fit(long_name, 260 * s, 44 * s, s)
     assert (text, wrap) == (long_name, True)
     font, text, wrap = board.name_fit("Particuliers Lyon", 280 * s, 44 * s, s)
-    assert (text, wrap) == ("Particuliers Lyon", False) and font.pixelSize() >= 23 * s
+    assert (text, wrap) == ("Particuliers Lyon", False) and font.pixelSize() >= 19 * s
+    # the demo's English tile: "Cartes et paiemen… ⚠ WARNING" before
+    (_q, rect), *_ = board.tile_rects()
+    _inner, title, _top, _cell = board._tile_layout(rect, s)
+    width = title.width() - board._badge_width(Level.WARNING, s) - 8 * s
+    _font, text, _wrap = board.name_fit("Cartes et paiements", width, title.height(), s)
+    assert text == "Cartes et paiements"
     # cut only when two lines cannot hold it
     _font, text, _wrap = board.name_fit(long_name * 4, 260 * s, 44 * s, s)
     assert text.endswith("…")

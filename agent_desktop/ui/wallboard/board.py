@@ -146,6 +146,7 @@ class BoardCanvas(QWidget):
         self._fonts: dict[tuple[int, bool], QFont] = {}
         self.cache = PixmapCache(BACKGROUND)
         self._preparing: set[str] = set()  # queues of the next page, being drawn
+        self._names: dict[tuple[str, float, float, float], tuple[QFont, str, bool]] = {}
         self._texts: dict[tuple[str, int, bool, float], QStaticText] = {}
         self.link_text = ""
         self.clock: Callable[[], datetime] = datetime.now
@@ -254,6 +255,7 @@ class BoardCanvas(QWidget):
         if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange):
             self._fonts.clear()
             self._texts.clear()
+            self._names.clear()
             self.cache.clear()
         super().changeEvent(event)
 
@@ -508,17 +510,34 @@ class BoardCanvas(QWidget):
 
     def name_fit(self, name: str, width: float, height: float, s: float) -> tuple[QFont, str, bool]:
         """How a queue's name is drawn in a title of ``width`` × ``height``: the font, the
-        text and whether it wraps. Smaller when long, on two lines when still too long,
-        and cut only when even two lines cannot hold it."""
-        font = self._fitted(name, 30 * s, width)
-        if font.pixelSize() >= 23 * s and QFontMetrics(font).horizontalAdvance(name) <= width:
-            return font, name, False
-        two_lines = self._font(19 * s, True)
-        bounds = QFontMetrics(two_lines).boundingRect(
-            QRect(0, 0, int(width), int(height)), Qt.TextFlag.TextWordWrap, name
-        )
-        if bounds.height() <= height + 2 and bounds.width() <= width:
-            return two_lines, name, True
+        text and whether it wraps. Smaller when long (down to the labels' size), on two
+        lines of that size when still too long, and cut only when even two lines cannot
+        hold it."""
+        key = (name, width, height, s)
+        fit = self._names.get(key)
+        if fit is None:
+            if len(self._names) > 1000:
+                self._names.clear()
+            fit = self._names[key] = self._name_fit(name, width, height, s)
+        return fit
+
+    def _name_fit(
+        self, name: str, width: float, height: float, s: float
+    ) -> tuple[QFont, str, bool]:
+        smallest = max(8, round(19 * s))
+        # glyph widths do not scale exactly with the size: a pixel smaller until it fits
+        px = self._fitted(name, 30 * s, width).pixelSize()
+        while px >= smallest:
+            font = self._font(px, True)
+            if QFontMetrics(font).horizontalAdvance(name) <= width:
+                return font, name, False
+            px -= 1
+        box = QRect(0, 0, int(width), int(height))
+        for px in range(smallest, smallest - 4, -1):  # two lines, a little smaller if need be
+            font = self._font(px, True)
+            bounds = QFontMetrics(font).boundingRect(box, Qt.TextFlag.TextWordWrap, name)
+            if bounds.height() <= height + 1 and bounds.width() <= width:
+                return font, name, True
         font = self._font(23 * s, True)
         return (
             font,
