@@ -11,31 +11,15 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from wallboard_test_data import queue
 
-from agent_desktop.domain.wallboard import QueueStats, RosterEntry, WallboardSnapshot
+from agent_desktop.domain.wallboard import RosterEntry, WallboardSnapshot
 from agent_desktop.services.wallboard import Level, WallboardState
 from agent_desktop.ui.wallboard import WallboardWindow
 from agent_desktop.ui.wallboard.board import BoardCanvas
 from agent_desktop.ui.wallboard.roster import runs
 
 NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
-
-
-def stats(i: int, waiting: int = 0, name: str | None = None) -> QueueStats:
-    return QueueStats(
-        queue_id=f"q{i:03d}",
-        name=name or f"Queue {i:03d}",
-        waiting=waiting,
-        longest_wait_seconds=waiting * 20,
-        service_level=0.9,
-        service_level_target_seconds=20,
-        abandon_rate=0.01,
-        agents_ready=2,
-        agents_busy=5,
-        agents_after_call_work=1,
-        agents_not_ready=3,
-        not_ready_by_reason={"lunch": 2, "training": 1},
-    )
 
 
 def agent(i: int, state: str = "ready") -> RosterEntry:
@@ -45,7 +29,7 @@ def agent(i: int, state: str = "ready") -> RosterEntry:
 def window_with(qtbot: QtBot, queues: int, agents: int = 0) -> WallboardWindow:
     state = WallboardState(clock=lambda: NOW)
     snapshot = WallboardSnapshot(
-        tuple(stats(i) for i in range(queues)), tuple(agent(i) for i in range(agents)), NOW
+        tuple(queue(i) for i in range(queues)), tuple(agent(i) for i in range(agents)), NOW
     )
     state.apply(snapshot)
     window = WallboardWindow(state, rotation_seconds=3600)
@@ -83,7 +67,7 @@ def test_a_change_redraws_only_its_tile_and_shows_what_an_uncached_paint_shows(
     renders = board.cache.renders
     board.grab()  # nothing changed: every tile and the ticker come from the cache
     assert board.cache.renders == renders
-    window.state.apply(stats(2, waiting=14))  # one tile goes critical
+    window.state.apply(queue(2, waiting=14))  # one tile goes critical
     window.flush()
     board.grab()
     # that tile, its new (red) frame and the ticker with the new alerts
@@ -111,7 +95,7 @@ def test_the_next_page_is_drawn_ahead_then_shown(qtbot: QtBot) -> None:
 def test_a_long_name_shrinks_then_wraps_before_it_is_cut(qtbot: QtBot) -> None:
     long_name = "Cartes et paiements internationaux"
     window = window_with(qtbot, 3)
-    window.state.apply(stats(1, waiting=14, name=long_name))  # CRITICAL beside the name
+    window.state.apply(queue(1, waiting=14, name=long_name))  # CRITICAL beside the name
     window.flush()
     board = window.board
     s = board.scale()

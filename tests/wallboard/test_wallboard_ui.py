@@ -9,31 +9,15 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from wallboard_test_data import queue
 
-from agent_desktop.domain.wallboard import QueueStats, RosterEntry, WallboardSnapshot
+from agent_desktop.domain.wallboard import RosterEntry, WallboardSnapshot
 from agent_desktop.services.wallboard import Level, WallboardState
 from agent_desktop.ui.wallboard import WallboardWindow
 from agent_desktop.ui.wallboard.board import LEVEL_COLOURS
 from agent_desktop.ui.wallboard.roster import NAME, TIME
 
 NOW = datetime.now(UTC)
-
-
-def queue(i: int, waiting: int = 0) -> QueueStats:
-    return QueueStats(
-        queue_id=f"q{i:03d}",
-        name=f"Queue {i:03d}",
-        waiting=waiting,
-        longest_wait_seconds=waiting * 20,
-        service_level=0.9,
-        service_level_target_seconds=20,
-        abandon_rate=0.01,
-        agents_ready=2,
-        agents_busy=5,
-        agents_after_call_work=1,
-        agents_not_ready=3,
-        not_ready_by_reason={"lunch": 2, "training": 1},
-    )
 
 
 def agent(i: int, state: str, minutes: int, reason: str | None = None) -> RosterEntry:
