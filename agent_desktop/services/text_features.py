@@ -67,11 +67,16 @@ _NGRAMS: Mapping[str, Callable[[str, int, int], list[str]]] = {
 }
 
 
+def preprocess(text: str) -> str:
+    """Lowercased, then accents stripped (scikit-learn's order)."""
+    return strip_accents(text.lower())
+
+
 def analyse(text: str, analyzer: str, ngram_range: Sequence[int]) -> list[str]:
     """The terms of ``text`` as a ``TfidfVectorizer(analyzer=…, ngram_range=…,
     strip_accents="unicode")`` sees them (lowercased, accents stripped)."""
     low, high = ngram_range
-    return _NGRAMS[analyzer](strip_accents(text.lower()), low, high)
+    return _NGRAMS[analyzer](preprocess(text), low, high)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,12 +139,13 @@ class TfidfLinearScorer:
         idf, each part L2-normalised, the parts side by side."""
         import numpy as np
 
+        prepared = preprocess(text)  # once for every part
         columns: list[Any] = []
         values: list[Any] = []
         offset = 0
         for part in self.parts:
             counts: dict[int, int] = {}
-            for term in analyse(text, part.analyzer, part.ngram_range):
+            for term in _NGRAMS[part.analyzer](prepared, *part.ngram_range):
                 column = part.vocabulary.get(term)
                 if column is not None:
                     counts[column] = counts.get(column, 0) + 1
