@@ -375,20 +375,22 @@ class HistoryPanel(QWidget):
 
     # ------------------------------------------------------------ following the call
 
-    def show_customer(self, customer_id: str | None) -> None:
-        """Show this customer's history (keeps the filter, clears the search)."""
+    def show_customer(self, customer_id: str | None, reload: bool = False) -> None:
+        """Show this customer's history (keeps the filter, clears the search); with
+        ``reload``, fetch it again even if it is already shown (a new contact)."""
         if not self._service.available:
             return
         if customer_id != self.customer_id:
             self.search.clear()
         self.customer_id = customer_id
-        self.apply_filters()
+        self.apply_filters(reload)
 
     def _on_pop(self, pop: ScreenPop) -> None:
         if pop.identification != Identification.IDENTIFIED or pop.customer is None:
             return
         interaction = self.bridge.desktop.calls.interactions.get(pop.interaction_id)
-        self.show_customer(pop.customer.id)
+        # The same customer calling again: their last contact must appear, so reload.
+        self.show_customer(pop.customer.id, reload=True)
         if interaction is not None and interaction.is_live:
             lines = self.bridge.desktop.calls.transcripts.get(interaction.id, [])
             self.model.set_live(interaction, lines)
@@ -399,13 +401,13 @@ class HistoryPanel(QWidget):
 
     # ------------------------------------------------------------ filters
 
-    def apply_filters(self) -> None:
+    def apply_filters(self, reload: bool = False) -> None:
         self._debounce.stop()
         if self.customer_id is None:
             self.model.set_query(None)
             return
         query = HistoryQuery(self.customer_id, self.channel.channels(), self.search.text().strip())
-        if query != self.model.query:
+        if reload or query != self.model.query:
             self.model.set_query(query)
 
     def _show_total(self, total: int) -> None:

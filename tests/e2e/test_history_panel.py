@@ -144,3 +144,27 @@ async def test_identical_page_requests_in_flight_share_one_round_trip(
         # Another query is another request.
         await service.page(HistoryQuery("C100042", ("email",)))
         assert service.requests == before + 3
+
+
+async def test_the_same_customer_calling_again_gets_a_fresh_history(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    async with session_as(sandbox, "alice") as (desktop, control):
+        with advisor_window(desktop, tmp_path) as window:
+            model = window.history.model
+            for attempt in range(2):
+                assert await desktop.set_state(AgentState.READY)
+                popped = next_event(desktop.bus, ScreenPopReady)
+                call = {"agent": "alice", "customer_id": "C100042", "identified_by_ivr": True}
+                (await control.post("/sandbox/calls", json=call)).raise_for_status()
+                before = desktop.history.requests
+                reloaded: list[int] = []
+                model.sig_total.connect(reloaded.append)
+                pop = (await popped).pop
+                # Shown already after the first call: fetched again all the same.
+                await until(lambda r=reloaded: bool(r) and len(model.items) > 0)
+                model.sig_total.disconnect(reloaded.append)
+                assert desktop.history.requests > before, attempt
+                assert await desktop.act(pop.interaction_id, Action.ANSWER)
+                assert await desktop.act(pop.interaction_id, Action.HANGUP)
+                await desktop.wrap_up(pop.interaction_id, desktop.wrap_up_codes[0].code)
