@@ -62,6 +62,7 @@ class ChannelFilter(QToolButton):
         self.menu_.setObjectName("historyChannelMenu")
         self.all_action = self.menu_.addAction(self._all_text())
         self.all_action.setObjectName("historyChannelAll")
+        self.all_action.setCheckable(True)  # ticked while no channel is
         self.all_action.triggered.connect(lambda: self.set_channels(()))
         self.menu_.addSeparator()
         self.actions_: dict[str, QAction] = {}
@@ -99,16 +100,11 @@ class ChannelFilter(QToolButton):
 
     def _update_text(self) -> None:
         chosen = self.channels()
-        self.all_action.setCheckable(True)
         self.all_action.setChecked(not chosen)
-        if not chosen:
-            self.setText(self._all_text())
-            self.setIcon(icon("channel-live"))
-        elif len(chosen) <= SHOWN_NAMES:
-            self.setText(", ".join(self._label(c) for c in chosen))
-            self.setIcon(icon(f"channel-{chosen[0]}"))
+        names = ", ".join(self._label(c) for c in chosen) or self._all_text()
+        self.setIcon(icon(f"channel-{chosen[0]}" if chosen else "channel-live"))
+        if len(chosen) <= SHOWN_NAMES:
+            self.setText(names)
         else:
             self.setText(self.tr("%n channel(s)", "", len(chosen)))
-            self.setIcon(icon(f"channel-{chosen[0]}"))
-        names = ", ".join(self._label(c) for c in chosen) or self._all_text()
         self.setToolTip(QCoreApplication.translate("History", "Shown: %1").replace("%1", names))
