@@ -224,9 +224,10 @@ def test_a_kb_too_large_for_the_classifiers_is_ranked_by_its_index(
 
 
 def test_the_optional_embedding_model_joins_the_fusion() -> None:
-    pytest.importorskip("wordllama")
-    from agent_desktop.adapters.kb_index.embeddings import default_embedder
+    from agent_desktop.adapters.kb_index.embeddings import default_embedder, wordllama_files
 
+    if wordllama_files() is None:
+        pytest.skip("the embeddings extra (wordllama) is not installed")
     embedder = default_embedder()
     assert embedder is not None
     vectors = embedder.embed(["my card was stolen", "someone took my card", "new address"])

@@ -2,47 +2,128 @@
 agent-desktop[embeddings]``).
 
 WordLlama (MIT licence) ships its default model inside its PyPI wheel: 256-dimension
-static token embeddings distilled from a large language model (16 MB) and their
-tokenizer. It embeds a sentence in about 0.1 ms on one core, needs no GPU, and is loaded
-from the installed package with downloads disabled, so it never reaches the network.
-Without the extra installed, :func:`default_embedder` returns None and the ranker uses
-its other signals only.
+static token embeddings distilled from a large language model (32 000 × 256 float16,
+16 MB) and their tokenizer (Llama 2's). A sentence's vector is the mean of its tokens'
+rows, normalised: about 0.1 ms on one core, no GPU, nothing downloaded.
+
+The ``wordllama`` package itself is never imported: it would bring ``requests``, its
+Cython helpers, a float32 copy of the weights (32 MB) and a second tokenizer into the
+desktop process, and it configures the root logger at import. :class:`StaticEmbedder`
+does what ``WordLlama.embed(texts, norm=True)`` does for the bundled ``l2_supercat``
+256 model, from the wheel's two files only: the weights memory-mapped from the
+safetensors file as stored (float16: only the rows the texts use are ever read), the
+tokenizer with ``tokenizers``. ``tests/context/test_embeddings.py`` checks that the
+vectors equal WordLlama's own. Without the extra installed, :func:`default_embedder`
+returns None and the ranker uses its other signals only.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import logging
+import struct
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
 
+WEIGHTS = "weights/l2_supercat_256.safetensors"
+TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
+TENSOR = "embedding.weight"
+_DTYPES = {"F16": "<f2", "F32": "<f4"}
+BATCH = 64  # texts tokenized and summed together
 
-class WordLlamaEmbedder:
-    """:class:`~agent_desktop.ports.knowledge.TextEmbedder` over WordLlama's bundled model."""
+
+def safetensors_array(path: Path, name: str) -> Any:
+    """Tensor ``name`` of the safetensors file ``path``, memory-mapped read-only (numpy).
+
+    The format: an 8-byte little-endian header length, a JSON header giving each
+    tensor's dtype, shape and byte offsets after the header, then the raw data.
+    """
+    import numpy as np
+
+    with path.open("rb") as file:
+        (length,) = struct.unpack("<Q", file.read(8))
+        header = json.loads(file.read(length))
+    entry = header[name]
+    dtype = _DTYPES.get(entry["dtype"])
+    if dtype is None:
+        raise ValueError(f"{path.name}: unsupported dtype {entry['dtype']}")
+    start, end = entry["data_offsets"]
+    shape = tuple(entry["shape"])
+    if end - start != int(np.prod(shape)) * np.dtype(dtype).itemsize:
+        raise ValueError(f"{path.name}: {name}'s size does not match its shape")
+    return np.memmap(path, dtype=dtype, mode="r", offset=8 + length + start, shape=shape)
+
+
+class StaticEmbedder:
+    """:class:`~agent_desktop.ports.knowledge.TextEmbedder`: the normalised mean of the
+    texts' token embeddings (what ``WordLlama.embed(texts, norm=True)`` returns)."""
 
     name = "wordllama l2_supercat 256"
 
-    def __init__(self) -> None:
-        import wordllama
-        from wordllama import WordLlama
+    def __init__(self, weights: Path, tokenizer: Path) -> None:
+        from tokenizers import Tokenizer
 
-        # The wheel holds the weights and the tokenizer under its own directory, laid out
-        # as WordLlama's cache: point the cache there and forbid any download.
-        package = Path(wordllama.__file__).parent
-        self._model = WordLlama.load(cache_dir=package, disable_download=True)
+        self._weights = safetensors_array(weights, TENSOR)
+        self._tokenizer = Tokenizer.from_file(str(tokenizer))
+        self._tokenizer.no_truncation()  # WordLlama embeds every token of a text
+        self._tokenizer.no_padding()  # one text at a time: nothing to pad
+
+    @property
+    def dimension(self) -> int:
+        return int(self._weights.shape[1])
 
     def embed(self, texts: Sequence[str]) -> Any:
-        return self._model.embed(list(texts), norm=True)
+        """One float32 row per text, of unit length (all zeros for a text without
+        tokens, where WordLlama's division gives NaN)."""
+        import numpy as np
+
+        texts = list(texts)
+        vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        if not texts:
+            return vectors
+        last = self._weights.shape[0] - 1
+        for first in range(0, len(texts), BATCH):
+            encodings = self._tokenizer.encode_batch(
+                texts[first : first + BATCH], add_special_tokens=False
+            )
+            rows = [n for n, encoding in enumerate(encodings) if encoding.ids]
+            if not rows:
+                continue
+            ids = np.concatenate([np.asarray(encodings[n].ids, dtype=np.int64) for n in rows])
+            mask = np.concatenate(
+                [np.asarray(encodings[n].attention_mask, dtype=np.float32) for n in rows]
+            )
+            starts = np.cumsum([0] + [len(encodings[n].ids) for n in rows[:-1]])
+            tokens = self._weights[np.clip(ids, 0, last)].astype(np.float32)
+            sums = np.add.reduceat(tokens * mask[:, np.newaxis], starts, axis=0)
+            counts = np.maximum(np.add.reduceat(mask, starts), 1.0)
+            vectors[np.asarray(rows) + first] = sums / counts[:, np.newaxis]
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        np.divide(vectors, norms, out=vectors, where=norms > 0)
+        return vectors
 
 
-def default_embedder() -> WordLlamaEmbedder | None:
-    """The bundled embedding model when the ``embeddings`` extra is installed, else None."""
-    try:
-        return WordLlamaEmbedder()
-    except ImportError:
+def wordllama_files() -> tuple[Path, Path] | None:
+    """The bundled model's weights and tokenizer in the installed ``wordllama`` wheel
+    (found without importing the package), or None when it is not installed."""
+    spec = importlib.util.find_spec("wordllama")
+    if spec is None or not spec.submodule_search_locations:
         return None
-    except (OSError, ValueError) as exc:  # a broken install: rank without it
+    package = Path(next(iter(spec.submodule_search_locations)))
+    return package / WEIGHTS, package / TOKENIZER
+
+
+def default_embedder() -> StaticEmbedder | None:
+    """The bundled embedding model when the ``embeddings`` extra is installed, else None."""
+    files = wordllama_files()
+    if files is None:
+        return None
+    try:
+        return StaticEmbedder(*files)
+    except Exception as exc:  # noqa: BLE001 - a broken install (tokenizers raises Exception)
         log.warning("the embedding model could not be loaded: %s", exc)
         return None

@@ -1,0 +1,130 @@
+"""The desktop's own embedder gives WordLlama's vectors without importing WordLlama.
+
+The reference vectors come from ``WordLlama.embed(texts, norm=True)`` run in a child
+process (importing wordllama configures the root logger: it stays out of this one).
+Skipped when the ``embeddings`` extra is not installed.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from agent_desktop.adapters.kb_index.embeddings import (
+    default_embedder,
+    safetensors_array,
+    wordllama_files,
+)
+
+needs_the_extra = pytest.mark.skipif(
+    wordllama_files() is None, reason="the embeddings extra (wordllama) is not installed"
+)
+
+TEXTS = [
+    "I lost my card yesterday and I think someone is using it",
+    "Ma carte a été refusée au distributeur, pourquoi ?",
+    "Je n'arrive pas à virer de l'argent à l'étranger : le virement est bloqué.",
+    "",
+    " ",
+    "a",
+    "PIN",
+    "x" * 5000,  # one very long word
+    "transfer money abroad " * 2000,  # a very long text (~8 000 tokens)
+    "🙂 ½ ∑ \u200b\u0000 tab\tnew\nline \r\n «guillemets» — ça coûte 12,50 € ?",
+    "Ärger über die Überweisung; 日本語のテキスト; Ελληνικά; العربية",
+    "!!!???...",
+]
+
+REFERENCE = """
+import json, pathlib, sys
+import numpy as np
+import wordllama
+from wordllama import WordLlama
+
+texts = json.load(sys.stdin)
+model = WordLlama.load(cache_dir=pathlib.Path(wordllama.__file__).parent, disable_download=True)
+with np.errstate(invalid="ignore"):  # an empty text: 0 / 0
+    vectors = model.embed(texts, norm=True)
+np.save(sys.argv[1], vectors)
+"""
+
+
+def wordllama_vectors(texts: list[str], tmp_path: Path) -> np.ndarray:
+    out = tmp_path / "reference.npy"
+    subprocess.run(
+        [sys.executable, "-c", REFERENCE, str(out)],
+        input=json.dumps(texts),
+        text=True,
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    return np.load(out)
+
+
+@needs_the_extra
+def test_our_vectors_are_wordllamas_own(tmp_path: Path) -> None:
+    embedder = default_embedder()
+    assert embedder is not None
+    ours = embedder.embed(TEXTS)
+    theirs = wordllama_vectors(TEXTS, tmp_path)
+    assert ours.shape == theirs.shape == (len(TEXTS), 256) and ours.dtype == np.float32
+    empty = np.isnan(theirs).any(axis=1)  # WordLlama divides 0 by 0 for a text without tokens
+    assert list(np.flatnonzero(empty)) == [TEXTS.index("")]
+    assert not ours[empty].any()  # ours: zeros, which rank nothing
+    cosine = np.sum(ours[~empty] * theirs[~empty], axis=1)
+    assert cosine.min() >= 0.9999
+    assert np.abs(ours[~empty] - theirs[~empty]).max() < 1e-5
+    # one at a time (a query) as in a batch (the training texts)
+    for n, text in enumerate(TEXTS):
+        assert np.allclose(embedder.embed([text])[0], ours[n], atol=1e-6)
+    assert embedder.embed([]).shape == (0, 256)
+
+
+@needs_the_extra
+def test_the_desktop_process_never_imports_wordllama() -> None:
+    code = (
+        "import sys\n"
+        "from agent_desktop.adapters.kb_index.embeddings import default_embedder\n"
+        "embedder = default_embedder()\n"
+        "assert embedder is not None and embedder.embed(['hello']).shape == (1, 256)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('wordllama', 'requests', 'safetensors')))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert out.stdout.strip() == "[]"
+
+
+def write_safetensors(path: Path, header: Mapping[str, object], data: bytes) -> None:
+    raw = json.dumps(header).encode()
+    path.write_bytes(struct.pack("<Q", len(raw)) + raw + data)
+
+
+def test_a_safetensors_tensor_is_mapped_as_stored(tmp_path: Path) -> None:
+    weights = np.arange(8, dtype="<f2").reshape(4, 2)
+    path = tmp_path / "w.safetensors"
+    header = {"__metadata__": {}, "t": {"dtype": "F16", "shape": [4, 2], "data_offsets": [0, 16]}}
+    write_safetensors(path, header, weights.tobytes())
+    mapped = safetensors_array(path, "t")
+    assert mapped.dtype == np.float16 and np.array_equal(mapped, weights)
+
+
+def test_a_broken_weights_file_is_refused_clearly(tmp_path: Path) -> None:
+    path = tmp_path / "w.safetensors"
+    wrong_size = {"t": {"dtype": "F16", "shape": [4, 2], "data_offsets": [0, 10]}}
+    write_safetensors(path, wrong_size, bytes(10))
+    with pytest.raises(ValueError, match="does not match its shape"):
+        safetensors_array(path, "t")
+    odd_dtype = {"t": {"dtype": "BF16", "shape": [4, 2], "data_offsets": [0, 16]}}
+    write_safetensors(path, odd_dtype, bytes(16))
+    with pytest.raises(ValueError, match="unsupported dtype BF16"):
+        safetensors_array(path, "t")
