@@ -116,10 +116,12 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
     from agent_desktop.bench.stalls import StallSampler
     from agent_desktop.bench.wallboard import AGENTS, QUEUES, RATE, run_wallboard
     from agent_desktop.ui.event_loop import DesktopEventLoop
+    from agent_desktop.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)
+    apply_theme(app)  # the advisor's look: the style sheet is part of what paints cost
     loop = DesktopEventLoop(app)
     asyncio.set_event_loop(loop)
     with sandbox_process(child_env(home)) as url, loop:

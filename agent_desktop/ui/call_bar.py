@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
-from agent_desktop.domain.interaction import Action, Interaction
+from agent_desktop.domain.interaction import Action, Interaction, InteractionState
 from agent_desktop.ui import shortcuts
 from agent_desktop.ui.bridge import DesktopBridge
 from agent_desktop.ui.dtmf_pad import DtmfPad
@@ -72,8 +72,18 @@ class CallBar(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.buttons[action.objectName()] = button
             row.addWidget(button)
+        # Hold ↔ Retrieve, Mute ↔ Unmute: as wide as the longer word, so nothing shifts
+        for action, other in ((self.hold, self.tr("Retrieve")), (self.mute, self.tr("Unmute"))):
+            button, own = self.buttons[action.objectName()], action.text()
+            widths = []
+            for text in (own, other):
+                action.setText(text)
+                widths.append(button.sizeHint().width())
+            action.setText(own)
+            button.setMinimumWidth(max(widths))
         self.status = plain_label("", self, "callStatus")
         self.queue = plain_label("", self, "callQueue")
+        self._steady_size()
         info = QVBoxLayout()
         info.setSpacing(0)
         info.addWidget(self.status)
@@ -88,6 +98,20 @@ class CallBar(QWidget):
         bridge.sig_link_changed.connect(lambda _e: self.refresh())
         bridge.sig_tick.connect(self._tick)
         self.refresh()
+
+    def _steady_size(self) -> None:
+        """One size for the status and queue lines, whatever they say: the buttons never
+        move under the advisor's mouse when a call comes, is answered or ends, and the
+        clock ticking every second does not lay the window out again."""
+        self.status.ensurePolished()  # the style sheet's font, if one is set
+        self.queue.ensurePolished()
+        metrics = self.status.fontMetrics()
+        texts = [self.tr("No call")] + [
+            f"{interaction_state_label(state)} · 00:00:00" for state in InteractionState
+        ]
+        width = max(metrics.horizontalAdvance(text) for text in texts) + 4
+        for label in (self.status, self.queue):
+            label.setFixedSize(width, label.fontMetrics().height())
 
     def call_actions(self) -> list[QAction]:
         return [
@@ -163,7 +187,12 @@ class CallBar(QWidget):
         state = interaction_state_label(current.state)
         self.status.setText(f"{state} · {clock(seconds_since(current.state_since))}")
         queue = current.attached.queue_name
-        self.queue.setText(self.tr("Queue: %1").replace("%1", queue) if queue else "")
+        text = self.tr("Queue: %1").replace("%1", queue) if queue else ""
+        elided = self.queue.fontMetrics().elidedText(
+            text, Qt.TextElideMode.ElideRight, self.queue.width()
+        )
+        self.queue.setText(elided)
+        self.queue.setToolTip(text if elided != text else "")
 
     # ------------------------------------------------------------ commands
 

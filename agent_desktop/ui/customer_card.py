@@ -24,6 +24,7 @@ from agent_desktop.ui.customer_details import CustomerDetails
 from agent_desktop.ui.customer_search import CustomerSearch
 from agent_desktop.ui.labels import agent_label
 from agent_desktop.ui.text import plain_label
+from agent_desktop.ui.theme import opaque
 
 
 class IdlePage(QWidget):
@@ -58,6 +59,7 @@ class CustomerCard(QFrame):
     def __init__(self, bridge: DesktopBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("customerCard")
+        opaque(self)  # white, and the window's background is not painted under it
         self._bridge = bridge
         self.interaction_id: str | None = None
         self.pop: ScreenPop | None = None

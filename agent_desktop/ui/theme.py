@@ -7,7 +7,7 @@ muted captions, one accent colour, and state colours that always come with a wor
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 ACCENT = "#2f5d8a"
 TEXT = "#1f2933"
@@ -16,8 +16,10 @@ BORDER = "#d5dce4"
 WINDOW = "#f3f5f8"
 CARD = "#ffffff"
 
+# Backgrounds of large areas come from the palette, not from the style sheet: a style
+# sheet background is painted on top of the palette's, and Qt paints every such layer
+# under a widget each time it repaints (docs/performance.md, "Event-loop lag").
 STYLE = f"""
-QMainWindow, QDialog {{ background: {WINDOW}; }}
 QToolBar {{
     background: {CARD}; border: none; border-bottom: 1px solid {BORDER};
     padding: 4px 4px; spacing: 8px;
@@ -42,7 +44,6 @@ QToolButton:hover {{ background: #eaf1f8; }}
 QToolButton:disabled {{ color: #a3acb8; background: #f6f7f9; border-color: #e6e9ee; }}
 QToolButton#call_answer:enabled {{ background: #1f8a4c; color: white; border-color: #1a7841; }}
 QToolButton#call_hangup:enabled {{ background: #c62828; color: white; border-color: #a82020; }}
-QFrame#customerCard {{ background: {CARD}; }}
 QFrame#callContext {{ background: #eef3f9; border-bottom: 1px solid {BORDER}; }}
 QLabel#contextCaption {{ color: {MUTED}; font-size: 8.5pt; }}
 QLabel[role="contextValue"] {{ color: {TEXT}; font-size: 11pt; font-weight: 600; }}
@@ -57,7 +58,7 @@ QWidget#vipBadge {{
 }}
 QLabel#vipText {{ color: #6b4e00; font-weight: 800; }}
 QLabel#customerSince, QLabel#cardHint, QLabel#searchStatus {{ color: {MUTED}; }}
-QFrame#section {{ border: 1px solid {BORDER}; border-radius: 8px; background: {CARD}; }}
+QFrame#section {{ border: 1px solid {BORDER}; border-radius: 8px; }}
 QLabel#sectionTitle {{ font-weight: 700; color: {ACCENT}; font-size: 10.5pt; }}
 QLabel#fieldCaption {{ color: {MUTED}; }}
 QLabel#field_phones, QLabel#field_email, QLabel#field_address {{ font-size: 11pt; }}
@@ -125,6 +126,15 @@ QLabel#loginKeyring {{
 QPushButton#dtmfKey {{ font-size: 14pt; font-weight: 600; }}
 QLabel#dtmfDisplay {{ font-size: 14pt; font-family: monospace; }}
 """
+
+
+def opaque(widget: QWidget, color: str = CARD) -> None:
+    """Fill ``widget`` with ``color`` from its palette and let Qt know it is opaque, so
+    the window's background under it is not painted first on each of its repaints."""
+    palette = widget.palette()
+    palette.setColor(widget.backgroundRole(), QColor(color))
+    widget.setPalette(palette)
+    widget.setAutoFillBackground(True)
 
 
 def apply_theme(app: QApplication) -> None:
