@@ -18,8 +18,9 @@ import numpy as np
 import pytest
 
 from agent_desktop.adapters.kb_index.embeddings import (
+    RowTable,
     default_embedder,
-    safetensors_array,
+    safetensors_tensor,
     wordllama_files,
 )
 
@@ -109,13 +110,17 @@ def write_safetensors(path: Path, header: Mapping[str, object], data: bytes) -> 
     path.write_bytes(struct.pack("<Q", len(raw)) + raw + data)
 
 
-def test_a_safetensors_tensor_is_mapped_as_stored(tmp_path: Path) -> None:
-    weights = np.arange(8, dtype="<f2").reshape(4, 2)
+def test_rows_are_read_as_stored_when_first_asked_for(tmp_path: Path) -> None:
+    weights = np.arange(24, dtype="<f2").reshape(6, 4)
     path = tmp_path / "w.safetensors"
-    header = {"__metadata__": {}, "t": {"dtype": "F16", "shape": [4, 2], "data_offsets": [0, 16]}}
+    header = {"__metadata__": {}, "t": {"dtype": "F16", "shape": [6, 4], "data_offsets": [0, 48]}}
     write_safetensors(path, header, weights.tobytes())
-    mapped = safetensors_array(path, "t")
-    assert mapped.dtype == np.float16 and np.array_equal(mapped, weights)
+    table = RowTable(safetensors_tensor(path, "t"))
+    assert len(table) == 0
+    ids = np.array([5, 0, 5, 2])
+    assert np.array_equal(table.rows(ids), weights[ids]) and len(table) == 3
+    assert np.array_equal(table.rows(np.array([1, 3, 4, 0])), weights[[1, 3, 4, 0]])
+    assert len(table) == 6 and table.rows(ids).dtype == np.float16
 
 
 def test_a_broken_weights_file_is_refused_clearly(tmp_path: Path) -> None:
@@ -123,8 +128,12 @@ def test_a_broken_weights_file_is_refused_clearly(tmp_path: Path) -> None:
     wrong_size = {"t": {"dtype": "F16", "shape": [4, 2], "data_offsets": [0, 10]}}
     write_safetensors(path, wrong_size, bytes(10))
     with pytest.raises(ValueError, match="does not match its shape"):
-        safetensors_array(path, "t")
+        safetensors_tensor(path, "t")
     odd_dtype = {"t": {"dtype": "BF16", "shape": [4, 2], "data_offsets": [0, 16]}}
     write_safetensors(path, odd_dtype, bytes(16))
     with pytest.raises(ValueError, match="unsupported dtype BF16"):
-        safetensors_array(path, "t")
+        safetensors_tensor(path, "t")
+    cut = {"t": {"dtype": "F16", "shape": [4, 2], "data_offsets": [0, 16]}}
+    write_safetensors(path, cut, bytes(12))
+    with pytest.raises(ValueError, match="truncated"):
+        safetensors_tensor(path, "t")

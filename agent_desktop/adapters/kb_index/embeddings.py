@@ -10,9 +10,9 @@ The ``wordllama`` package itself is never imported: it would bring ``requests``,
 Cython helpers, a float32 copy of the weights (32 MB) and a second tokenizer into the
 desktop process, and it configures the root logger at import. :class:`StaticEmbedder`
 does what ``WordLlama.embed(texts, norm=True)`` does for the bundled ``l2_supercat``
-256 model, from the wheel's two files only: the weights memory-mapped from the
-safetensors file as stored (float16: only the rows the texts use are ever read), the
-tokenizer with ``tokenizers``. ``tests/context/test_embeddings.py`` checks that the
+256 model, from the wheel's two files only: the weights from the safetensors file as
+stored (float16), each token's row read when a text first uses it (:class:`RowTable`);
+the tokenizer with ``tokenizers``. ``tests/context/test_embeddings.py`` checks that the
 vectors equal WordLlama's own. Without the extra installed, :func:`default_embedder`
 returns None and the ranker uses its other signals only.
 """
@@ -22,8 +22,11 @@ from __future__ import annotations
 import importlib.util
 import json
 import logging
+import os
 import struct
+import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +39,18 @@ _DTYPES = {"F16": "<f2", "F32": "<f4"}
 BATCH = 64  # texts tokenized and summed together
 
 
-def safetensors_array(path: Path, name: str) -> Any:
-    """Tensor ``name`` of the safetensors file ``path``, memory-mapped read-only (numpy).
+@dataclass(frozen=True)
+class StoredTensor:
+    """Where a tensor's rows are in a safetensors file (row-major, little-endian)."""
+
+    path: Path
+    offset: int  # of its first byte in the file
+    shape: tuple[int, ...]
+    dtype: str  # numpy's name, such as "<f2"
+
+
+def safetensors_tensor(path: Path, name: str) -> StoredTensor:
+    """Where tensor ``name`` is in the safetensors file ``path``.
 
     The format: an 8-byte little-endian header length, a JSON header giving each
     tensor's dtype, shape and byte offsets after the header, then the raw data.
@@ -47,15 +60,71 @@ def safetensors_array(path: Path, name: str) -> Any:
     with path.open("rb") as file:
         (length,) = struct.unpack("<Q", file.read(8))
         header = json.loads(file.read(length))
+        size = file.seek(0, 2)
     entry = header[name]
     dtype = _DTYPES.get(entry["dtype"])
     if dtype is None:
         raise ValueError(f"{path.name}: unsupported dtype {entry['dtype']}")
     start, end = entry["data_offsets"]
     shape = tuple(entry["shape"])
-    if end - start != int(np.prod(shape)) * np.dtype(dtype).itemsize:
+    if end - start != int(np.prod(shape)) * np.dtype(dtype).itemsize or len(shape) != 2:
         raise ValueError(f"{path.name}: {name}'s size does not match its shape")
-    return np.memmap(path, dtype=dtype, mode="r", offset=8 + length + start, shape=shape)
+    if 8 + length + end > size:
+        raise ValueError(f"{path.name} is truncated")
+    return StoredTensor(path, 8 + length + start, shape, dtype)
+
+
+class RowTable:
+    """The rows of a stored 2-D tensor, each read from the file the first time it is
+    asked for and kept (as stored: float16). A text uses a few of the model's 32 000
+    token rows, and a knowledge base a few thousand: the table holds those only (about
+    1 MB for the sandbox's KB, against 16 MB for every row; memory-mapping the file
+    is no better, as the kernel maps the neighbouring pages too). Thread-safe."""
+
+    def __init__(self, tensor: StoredTensor) -> None:
+        import numpy as np
+
+        self.tensor = tensor
+        self._row_bytes = tensor.shape[1] * np.dtype(tensor.dtype).itemsize
+        self._slot = np.full(tensor.shape[0], -1, dtype=np.int32)  # row → place in _rows
+        self._rows = np.empty((64, tensor.shape[1]), dtype=tensor.dtype)
+        self._count = 0
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return self._count
+
+    def rows(self, ids: Any) -> Any:
+        """The rows ``ids`` (valid row numbers), in that order."""
+        import numpy as np
+
+        with self._lock:
+            missing = np.unique(ids[self._slot[ids] < 0])
+            if missing.size:
+                self._read(missing)
+            return self._rows[self._slot[ids]]
+
+    def _read(self, missing: Any) -> None:
+        import numpy as np
+
+        needed = self._count + missing.size
+        if needed > len(self._rows):
+            grown = np.empty(
+                (max(needed, 2 * len(self._rows)), self._rows.shape[1]), self._rows.dtype
+            )
+            grown[: self._count] = self._rows[: self._count]
+            self._rows = grown
+        fd = os.open(self.tensor.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            for row in missing.tolist():
+                data = os.pread(fd, self._row_bytes, self.tensor.offset + row * self._row_bytes)
+                if len(data) != self._row_bytes:
+                    raise OSError(f"{self.tensor.path.name}: row {row} cut short")
+                self._rows[self._count] = np.frombuffer(data, dtype=self.tensor.dtype)
+                self._slot[row] = self._count
+                self._count += 1
+        finally:
+            os.close(fd)
 
 
 class StaticEmbedder:
@@ -67,14 +136,14 @@ class StaticEmbedder:
     def __init__(self, weights: Path, tokenizer: Path) -> None:
         from tokenizers import Tokenizer
 
-        self._weights = safetensors_array(weights, TENSOR)
+        self._weights = RowTable(safetensors_tensor(weights, TENSOR))
         self._tokenizer = Tokenizer.from_file(str(tokenizer))
         self._tokenizer.no_truncation()  # WordLlama embeds every token of a text
         self._tokenizer.no_padding()  # one text at a time: nothing to pad
 
     @property
     def dimension(self) -> int:
-        return int(self._weights.shape[1])
+        return int(self._weights.tensor.shape[1])
 
     def embed(self, texts: Sequence[str]) -> Any:
         """One float32 row per text, of unit length (all zeros for a text without
@@ -85,7 +154,7 @@ class StaticEmbedder:
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
         if not texts:
             return vectors
-        last = self._weights.shape[0] - 1
+        last = self._weights.tensor.shape[0] - 1
         for first in range(0, len(texts), BATCH):
             encodings = self._tokenizer.encode_batch(
                 texts[first : first + BATCH], add_special_tokens=False
@@ -98,7 +167,7 @@ class StaticEmbedder:
                 [np.asarray(encodings[n].attention_mask, dtype=np.float32) for n in rows]
             )
             starts = np.cumsum([0] + [len(encodings[n].ids) for n in rows[:-1]])
-            tokens = self._weights[np.clip(ids, 0, last)].astype(np.float32)
+            tokens = self._weights.rows(np.clip(ids, 0, last)).astype(np.float32)
             sums = np.add.reduceat(tokens * mask[:, np.newaxis], starts, axis=0)
             counts = np.maximum(np.add.reduceat(mask, starts), 1.0)
             vectors[np.asarray(rows) + first] = sums / counts[:, np.newaxis]
