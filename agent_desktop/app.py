@@ -78,6 +78,7 @@ class Application:
         self.window: Any = None
         self.refusal: Any = None  # the "mode not available" box, while it is open
         self.sandbox: Any = None
+        self._tls_context: Any = None  # the demo's, made while its sandbox starts
         self.timings: dict[str, float] = {}
         self.exit_code = 0
         self._started = time.perf_counter()
@@ -106,12 +107,20 @@ class Application:
             self.sandbox = SandboxProcess(self.options.seed)
         started = time.perf_counter()
         ready = asyncio.ensure_future(asyncio.to_thread(self.sandbox.start))
-        # Meanwhile, the shell's modules load (they are needed right after the login).
+        # Meanwhile, what the login and the shell need next loads: the shell's modules,
+        # the HTTP transport and the TLS context httpx would build for verify=True
+        # (~50 + ~30 ms that were on the login's path; docs/performance.md, cold start).
+        import httpx
+
+        tls = asyncio.ensure_future(asyncio.to_thread(httpx.create_ssl_context))
+        import httpcore  # noqa: F401
+
         import agent_desktop.adapters.gateway.consult
         import agent_desktop.ui.main_window
         import agent_desktop.ui.plugin_shell  # noqa: F401
 
         await ready
+        self._tls_context = await tls
         self.timings["sandbox_ready"] = time.perf_counter() - started
         log.info(
             "figure: demo sandbox (child process) ready %.2f s after the desktop asked for it",
@@ -147,6 +156,8 @@ class Application:
             )
         except ValueError as exc:
             raise GatewayError("tls_error", str(exc)) from None
+        if verify is True and self._tls_context is not None:
+            verify = self._tls_context  # the same checks, its certificates already loaded
         gateway = GatewayClient(url, verify=verify)
         # The demo's sandbox forgets its calls when the program ends, so its outbox does
         # too; against a real gateway unsent work is kept on disk across crashes.

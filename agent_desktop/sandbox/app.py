@@ -121,15 +121,14 @@ def create_app(
     app.state.sandbox = None
     app.state.kept = kept
     _install_error_handlers(app)
-    app.include_router(reliability.router)
+    # Declared on the app itself, each route built once (routes/table.py); in this order.
+    reliability.router.install(app)
     for module in (sessions, agent, interactions, customers, knowledge, directory, stream, control):
-        app.include_router(module.router)
-    app.include_router(consult.router)
-    app.include_router(consult.control)
-    app.include_router(wallboard.router)
-    app.include_router(wallboard.agent_router)
-    app.include_router(callbacks.router)
-    app.include_router(wallboard.control)
+        module.router.install(app)
+    for table in (consult.router, consult.control, wallboard.router, wallboard.agent_router):
+        table.install(app)
+    callbacks.router.install(app)
+    wallboard.control.install(app)
 
     def user_for_token(scope: Scope, token: str) -> str | None:
         ctx: SandboxContext | None = app.state.sandbox

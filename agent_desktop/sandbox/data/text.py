@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 
-import phonenumbers
-
 
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip accents, for LIKE searches: «Hélène» → «helene»."""
@@ -15,6 +13,9 @@ def fold(text: str) -> str:
 
 def to_e164(raw: str, region: str = "FR") -> str | None:
     """Normalise a phone number as dialled or presented (``06 12…``, ``0033…``) to E.164."""
+    # Imported on the first lookup, not at start-up (~30 ms of the demo's critical path).
+    import phonenumbers
+
     cleaned = raw.strip()
     if cleaned.startswith("00"):
         cleaned = "+" + cleaned[2:]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-
 from agent_desktop.protocol.schemas import AgentList, AgentStateRequest, AgentWire
 from agent_desktop.sandbox.deps import AUTH_RESPONSES, ERRORS, Ctx, User
 from agent_desktop.sandbox.errors import ApiError
+from agent_desktop.sandbox.routes.table import RouteTable
 
-router = APIRouter(prefix="/v1", tags=["agent"], responses=AUTH_RESPONSES)
+router = RouteTable(prefix="/v1", tags=["agent"], responses=AUTH_RESPONSES)
 
 
 @router.get("/agent", response_model=AgentWire, summary="The logged-in agent")

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-
 from agent_desktop.protocol.schemas import CallbackList, InteractionWire, OutboundRequest
 from agent_desktop.sandbox.callbacks import CallbackBook
 from agent_desktop.sandbox.deps import AUTH_RESPONSES, ERRORS, Ctx
 from agent_desktop.sandbox.deps import User as UserName
 from agent_desktop.sandbox.errors import ApiError
+from agent_desktop.sandbox.routes.table import RouteTable
 
-router = APIRouter(prefix="/v1", tags=["callbacks"], responses={**AUTH_RESPONSES, 403: ERRORS})
+router = RouteTable(prefix="/v1", tags=["callbacks"], responses={**AUTH_RESPONSES, 403: ERRORS})
 
 
 def book(ctx: Ctx) -> CallbackBook:

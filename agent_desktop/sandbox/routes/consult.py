@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
 from agent_desktop.protocol.schemas import ConsultRequest, InteractionWire
 from agent_desktop.sandbox.deps import AUTH_RESPONSES, ERRORS, Ctx, User
+from agent_desktop.sandbox.routes.table import RouteTable
 
-router = APIRouter(prefix="/v1/interactions", tags=["consult"], responses=AUTH_RESPONSES)
-control = APIRouter(prefix="/sandbox", tags=["sandbox control"], responses={422: ERRORS})
+router = RouteTable(prefix="/v1/interactions", tags=["consult"], responses=AUTH_RESPONSES)
+control = RouteTable(prefix="/sandbox", tags=["sandbox control"], responses={422: ERRORS})
 
 RESPONSES: dict[int | str, dict[str, object]] = {404: ERRORS, 409: ERRORS}
 

@@ -8,15 +8,15 @@ from __future__ import annotations
 import asyncio
 from typing import Any, Literal
 
-from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
 from agent_desktop.protocol.schemas import CustomerWire, InteractionWire
 from agent_desktop.sandbox.data.generate import ensure_big_customer
 from agent_desktop.sandbox.deps import ERRORS, Ctx
 from agent_desktop.sandbox.errors import ApiError, not_found
+from agent_desktop.sandbox.routes.table import RouteTable
 
-router = APIRouter(prefix="/sandbox", tags=["sandbox control"], responses={422: ERRORS})
+router = RouteTable(prefix="/sandbox", tags=["sandbox control"], responses={422: ERRORS})
 
 
 class _Body(BaseModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, get_args
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from agent_desktop.protocol.schemas import (
     CustomerMatches,
@@ -15,9 +15,10 @@ from agent_desktop.protocol.schemas import (
 from agent_desktop.sandbox.data.text import to_e164
 from agent_desktop.sandbox.deps import AUTH_RESPONSES, ERRORS, Ctx, User
 from agent_desktop.sandbox.errors import ApiError, not_found
+from agent_desktop.sandbox.routes.table import RouteTable
 from agent_desktop.sandbox.store import BadCursor
 
-router = APIRouter(prefix="/v1/customers", tags=["customers"], responses=AUTH_RESPONSES)
+router = RouteTable(prefix="/v1/customers", tags=["customers"], responses=AUTH_RESPONSES)
 
 CHANNELS = frozenset(get_args(HistoryItemWire.model_fields["channel"].annotation))
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-
 from agent_desktop.protocol.schemas import CodeLists, ExpertList, QueueStatsList
 from agent_desktop.sandbox.deps import AUTH_RESPONSES, Ctx, User
+from agent_desktop.sandbox.routes.table import RouteTable
 
-router = APIRouter(prefix="/v1", tags=["directory"], responses=AUTH_RESPONSES)
+router = RouteTable(prefix="/v1", tags=["directory"], responses=AUTH_RESPONSES)
 
 
 @router.get("/experts", response_model=ExpertList, summary="Experts with their live presence")

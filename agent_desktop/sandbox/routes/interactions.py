@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from fastapi import APIRouter
-
 from agent_desktop.domain.interaction import Action
 from agent_desktop.protocol.schemas import (
     BlindTransferRequest,
@@ -17,8 +15,9 @@ from agent_desktop.protocol.schemas import (
 from agent_desktop.sandbox.data.reference import QUEUES_BY_ID
 from agent_desktop.sandbox.deps import AUTH_RESPONSES, ERRORS, Ctx, User
 from agent_desktop.sandbox.errors import ApiError
+from agent_desktop.sandbox.routes.table import RouteTable
 
-router = APIRouter(prefix="/v1/interactions", tags=["interactions"], responses=AUTH_RESPONSES)
+router = RouteTable(prefix="/v1/interactions", tags=["interactions"], responses=AUTH_RESPONSES)
 
 COMMAND_RESPONSES: dict[int | str, dict[str, object]] = {404: ERRORS, 409: ERRORS}
 E164 = re.compile(r"^\+[1-9]\d{6,14}$")

@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from agent_desktop.protocol.schemas import (
     ArticleFeedbackAck,
@@ -20,9 +20,10 @@ from agent_desktop.protocol.schemas import (
 )
 from agent_desktop.sandbox.deps import AUTH_RESPONSES, ERRORS, Ctx, User
 from agent_desktop.sandbox.errors import ApiError, not_found
+from agent_desktop.sandbox.routes.table import RouteTable
 from agent_desktop.sandbox.store import BadCursor
 
-router = APIRouter(prefix="/v1/kb", tags=["knowledge"], responses=AUTH_RESPONSES)
+router = RouteTable(prefix="/v1/kb", tags=["knowledge"], responses=AUTH_RESPONSES)
 
 
 @router.get(

@@ -16,14 +16,15 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from agent_desktop.protocol.schemas import InteractionWire
 from agent_desktop.sandbox.deps import Ctx
 from agent_desktop.sandbox.errors import not_found, wrong_state
+from agent_desktop.sandbox.routes.table import RouteTable
 
-router = APIRouter(prefix="/sandbox", tags=["sandbox control"], include_in_schema=False)
+router = RouteTable(prefix="/sandbox", tags=["sandbox control"], include_in_schema=False)
 
 
 class WrapUpPolicyRequest(BaseModel):

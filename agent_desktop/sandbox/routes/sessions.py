@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import Response
 
 from agent_desktop.protocol.schemas import LoginRequest, LoginResponse
 from agent_desktop.sandbox.deps import AUTH_RESPONSES, ERRORS, Ctx, Token, User
+from agent_desktop.sandbox.routes.table import RouteTable
 
-router = APIRouter(prefix="/v1/sessions", tags=["sessions"])
+router = RouteTable(prefix="/v1/sessions", tags=["sessions"])
 
 
 @router.post(

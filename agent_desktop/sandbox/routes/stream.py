@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Callable, Coroutine
 from functools import partial
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Query
+from fastapi import Header, Query
 from fastapi.responses import StreamingResponse
 
 from agent_desktop.protocol.schemas import UNNUMBERED_EVENT_TYPES, StreamReset
@@ -15,8 +15,9 @@ from agent_desktop.sandbox.agent_kpis import push_kpis
 from agent_desktop.sandbox.deps import AUTH_RESPONSES, Ctx, Token, User
 from agent_desktop.sandbox.errors import ApiError
 from agent_desktop.sandbox.events import CLOSE, EventHub, Replay, Subscription
+from agent_desktop.sandbox.routes.table import RouteTable
 
-router = APIRouter(prefix="/v1", tags=["events"])
+router = RouteTable(prefix="/v1", tags=["events"])
 
 RETRY_MS = 2000
 

@@ -6,7 +6,6 @@ import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
-from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 from pydantic import Field
 
@@ -15,13 +14,14 @@ from agent_desktop.sandbox.agent_kpis import agent_kpis
 from agent_desktop.sandbox.center import QueueCounters
 from agent_desktop.sandbox.deps import AUTH_RESPONSES, ERRORS, Ctx, User
 from agent_desktop.sandbox.errors import ApiError, not_found
+from agent_desktop.sandbox.routes.table import RouteTable
 from agent_desktop.sandbox.wallboard import Pending, WallboardFeed
 
-router = APIRouter(
+router = RouteTable(
     prefix="/v1/wallboard", tags=["wallboard"], responses={**AUTH_RESPONSES, 403: ERRORS}
 )
-agent_router = APIRouter(prefix="/v1/agent", tags=["agent"], responses=AUTH_RESPONSES)
-control = APIRouter(prefix="/sandbox", tags=["sandbox control"], responses={422: ERRORS})
+agent_router = RouteTable(prefix="/v1/agent", tags=["agent"], responses=AUTH_RESPONSES)
+control = RouteTable(prefix="/sandbox", tags=["sandbox control"], responses={422: ERRORS})
 
 
 def feed(ctx: Ctx) -> WallboardFeed:

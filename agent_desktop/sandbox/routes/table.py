@@ -1,0 +1,76 @@
+"""``RouteTable``: a group of routes declared like an ``APIRouter`` and built once, on the app.
+
+FastAPI builds a route (its parameters' and response's pydantic adapters) when it is
+declared on an ``APIRouter``, and again, lazily, for the app that includes the router
+(FastAPI ≥ 0.160 builds each included route's effective state on the first request
+that walks past it). The sandbox's 62 routes were thus built twice: ~0.2 s of CPU at
+import and ~0.1 s more spread over the first requests, the demo's login among them
+(docs/performance.md, cold start). A ``RouteTable`` only records its routes;
+``install(app)`` declares them on the app itself, in order, with the table's prefix,
+tags, responses and ``include_in_schema`` merged in as ``APIRouter.add_api_route`` and
+``include_router`` would: the same routes, the same OpenAPI document, built once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from fastapi import FastAPI
+
+Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
+
+
+@dataclass(frozen=True, slots=True)
+class _Declared:
+    path: str
+    method: str
+    endpoint: Callable[..., Any]
+    options: dict[str, Any]
+
+
+@dataclass(slots=True)
+class RouteTable:
+    prefix: str = ""
+    tags: list[str] = field(default_factory=list)
+    responses: dict[int | str, dict[str, Any]] = field(default_factory=dict)
+    include_in_schema: bool = True
+    _routes: list[_Declared] = field(default_factory=list)
+
+    def _declare(
+        self, method: str, path: str, options: dict[str, Any]
+    ) -> Callable[[Endpoint], Endpoint]:
+        def record(endpoint: Endpoint) -> Endpoint:
+            self._routes.append(_Declared(path, method, endpoint, options))
+            return endpoint
+
+        return record
+
+    def get(self, path: str, **options: Any) -> Callable[[Endpoint], Endpoint]:
+        return self._declare("GET", path, options)
+
+    def post(self, path: str, **options: Any) -> Callable[[Endpoint], Endpoint]:
+        return self._declare("POST", path, options)
+
+    def put(self, path: str, **options: Any) -> Callable[[Endpoint], Endpoint]:
+        return self._declare("PUT", path, options)
+
+    def patch(self, path: str, **options: Any) -> Callable[[Endpoint], Endpoint]:
+        return self._declare("PATCH", path, options)
+
+    def delete(self, path: str, **options: Any) -> Callable[[Endpoint], Endpoint]:
+        return self._declare("DELETE", path, options)
+
+    def install(self, app: FastAPI) -> None:
+        """Declare every route on ``app`` (after those it already has, in order)."""
+        for route in self._routes:
+            options = dict(route.options)
+            options["tags"] = [*self.tags, *options.get("tags", ())]
+            options["responses"] = {**self.responses, **options.get("responses", {})}
+            options["include_in_schema"] = (
+                options.get("include_in_schema", True) and self.include_in_schema
+            )
+            app.add_api_route(
+                self.prefix + route.path, route.endpoint, methods=[route.method], **options
+            )

@@ -1,0 +1,72 @@
+"""RouteTable declares its routes on the app itself, as include_router would have."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, FastAPI
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+from pydantic import BaseModel
+from starlette.routing import Route
+
+from agent_desktop.sandbox.app import create_app
+from agent_desktop.sandbox.config import SandboxConfig
+from agent_desktop.sandbox.routes.table import RouteTable
+
+ERRORS: dict[str, Any] = {"description": "error"}
+
+
+class Item(BaseModel):
+    id: str
+    size: int = 0
+
+
+def declare(router: Any) -> None:
+    @router.get("/{item_id}", response_model=Item, responses={404: ERRORS}, summary="One item")
+    async def get_item(item_id: str) -> Item:
+        return Item(id=item_id)
+
+    @router.post("", status_code=201, response_model=Item, tags=["writes"])
+    async def add_item(item: Item) -> Item:
+        return item
+
+    @router.delete("/{item_id}", status_code=204, include_in_schema=False)
+    async def drop_item(item_id: str) -> None:
+        return None
+
+
+def test_same_openapi_and_answers_as_an_included_router() -> None:
+    included, installed = FastAPI(), FastAPI()
+    router = APIRouter(prefix="/v1/items", tags=["items"], responses={401: ERRORS})
+    table = RouteTable(prefix="/v1/items", tags=["items"], responses={401: ERRORS})
+    declare(router)
+    declare(table)
+    included.include_router(router)
+    table.install(installed)
+
+    assert installed.openapi() == included.openapi()
+    for app in (included, installed):
+        with TestClient(app) as client:
+            assert client.get("/v1/items/a1").json() == {"id": "a1", "size": 0}
+            assert client.post("/v1/items", json={"id": "b", "size": 2}).status_code == 201
+            assert client.delete("/v1/items/b").status_code == 204
+
+
+def test_a_table_out_of_the_schema_keeps_its_routes_out() -> None:
+    app = FastAPI()
+    table = RouteTable(prefix="/hidden", include_in_schema=False)
+    declare(table)
+    table.install(app)
+    assert app.openapi()["paths"] == {}
+    with TestClient(app) as client:
+        assert client.get("/hidden/x").json()["id"] == "x"
+
+
+def test_the_sandbox_routes_are_declared_on_the_app() -> None:
+    """Built once, when the app is made: no included router left for the first requests
+    to build again."""
+    app = create_app(SandboxConfig())
+    assert all(isinstance(r, (APIRoute, Route)) for r in app.router.routes)
+    paths = {r.path for r in app.router.routes if isinstance(r, APIRoute)}
+    assert {"/v1/sessions", "/v1/codes", "/v1/interactions", "/sandbox/calls"} <= paths
