@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import warnings
 from typing import Any
 
+import pytest
 from fastapi import APIRouter, FastAPI
+from fastapi.exceptions import FastAPIError
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
@@ -12,7 +17,7 @@ from starlette.routing import Route
 
 from agent_desktop.sandbox.app import create_app
 from agent_desktop.sandbox.config import SandboxConfig
-from agent_desktop.sandbox.routes.table import RouteTable
+from agent_desktop.sandbox.routes.table import RouteTable, skip_pydantic_v1_import
 
 ERRORS: dict[str, Any] = {"description": "error"}
 
@@ -70,3 +75,34 @@ def test_the_sandbox_routes_are_declared_on_the_app() -> None:
     assert all(isinstance(r, (APIRoute, Route)) for r in app.router.routes)
     paths = {r.path for r in app.router.routes if isinstance(r, APIRoute)}
     assert {"/v1/sessions", "/v1/codes", "/v1/interactions", "/sandbox/calls"} <= paths
+
+
+def test_building_the_sandbox_does_not_import_pydantic_v1() -> None:
+    code = (
+        "import sys\n"
+        "from agent_desktop.sandbox.app import create_app\n"
+        "from agent_desktop.sandbox.config import SandboxConfig\n"
+        "create_app(SandboxConfig())\n"
+        "print('pydantic.v1' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_pydantic_v1_models_are_still_refused() -> None:
+    skip_pydantic_v1_import()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from pydantic import v1
+
+    class Old(v1.BaseModel):
+        id: str
+
+    table = RouteTable(prefix="/old")
+
+    @table.get("", response_model=Old)
+    async def get_old() -> Any:
+        return {"id": "1"}
+
+    with pytest.raises(FastAPIError, match=r"pydantic\.v1"):
+        table.install(FastAPI())
