@@ -22,7 +22,7 @@ import platformdirs
 from PySide6.QtCore import QLocale, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from agent_desktop import logs
+from agent_desktop import logs, memory
 from agent_desktop.adapters.ai.config import remote_from_settings
 from agent_desktop.adapters.gateway import GatewayClient
 from agent_desktop.adapters.gateway.tls import verify_setting
@@ -30,6 +30,7 @@ from agent_desktop.adapters.outbox import SqliteOutboxStore
 from agent_desktop.adapters.secrets import KeyringStore
 from agent_desktop.domain.agent import AgentState
 from agent_desktop.domain.events import Notice, ScreenPopReady
+from agent_desktop.gc_pauses import settle
 from agent_desktop.ports.telephony import GatewayError
 from agent_desktop.services.desktop import Desktop
 from agent_desktop.services.roles import allowed_modes
@@ -106,13 +107,16 @@ class Application:
         if self.sandbox is None:
             self.sandbox = SandboxProcess(self.options.seed)
         started = time.perf_counter()
-        ready = asyncio.ensure_future(asyncio.to_thread(self.sandbox.start))
+        # Worker threads, started at once (unlike to_thread's, which would wait for the
+        # imports below to give the loop a turn).
+        loop = asyncio.get_running_loop()
+        ready = loop.run_in_executor(None, self.sandbox.start)
         # Meanwhile, what the login and the shell need next loads: the shell's modules,
         # the HTTP transport and the TLS context httpx would build for verify=True
         # (~50 + ~30 ms that were on the login's path; docs/performance.md, cold start).
         import httpx
 
-        tls = asyncio.ensure_future(asyncio.to_thread(httpx.create_ssl_context))
+        tls = loop.run_in_executor(None, httpx.create_ssl_context)
         import httpcore  # noqa: F401
 
         import agent_desktop.adapters.gateway.consult
@@ -306,6 +310,7 @@ class Application:
         self._quit.set()
 
     def _log_memory(self) -> None:
+        settle()  # start-up's objects leave the garbage collector's rounds (gc_pauses)
         rss = resident_memory_mb()
         if rss is not None:
             log.info("figure: resident memory after login %.0f MB", rss)
@@ -393,6 +398,7 @@ def resident_memory_mb() -> float | None:
 
 def run_gui(options: argparse.Namespace) -> int:
     """Run the desktop until its window is closed; returns the process exit code."""
+    memory.limit_arenas()  # before Qt and the worker threads start (docs/performance.md)
     logs.configure()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
