@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
+from agent_desktop import memory
 from agent_desktop.ports.knowledge import (
     Article,
     ArticleHit,
@@ -66,7 +67,9 @@ def _lower_priority() -> None:
 
 @functools.cache
 def _builder() -> ThreadPoolExecutor:
-    """One low-priority worker thread that builds rankers, one at a time."""
+    """One low-priority worker thread that builds rankers, one at a time (sharing a
+    malloc arena with the others, see :mod:`agent_desktop.memory`)."""
+    memory.limit_arenas()
     return ThreadPoolExecutor(1, "kb-build", initializer=_lower_priority)
 
 
@@ -187,6 +190,7 @@ class LocalKnowledge:
             _LAST[key] = ranker
             while len(_LAST) > KEEP_BUILT:  # the oldest first (dicts keep insertion order)
                 del _LAST[next(iter(_LAST))]
+        memory.trim()  # what the build freed (the classifiers' data as received, ...)
         self.build_seconds = time.perf_counter() - started
         log.info("local KB index: %d articles in %.1f s", len(articles), self.build_seconds)
         return ranker
