@@ -35,16 +35,20 @@ class LagSampler:
     def __init__(self, period: float = LAG_PERIOD) -> None:
         self.period = period
         self.samples: list[float] = []
+        # CPU time of this thread during each sample, ms: a late wake-up with little CPU
+        # is the process waiting for a core (a busy or shared machine), not our code
+        self.cpu_ms: list[float] = []
         self.last_wake = time.perf_counter()  # the loop's heartbeat, for StallSampler
         self._task: asyncio.Task[None] | None = None
 
     async def _run(self) -> None:
         loop = asyncio.get_running_loop()
         while True:
-            before = loop.time()
+            before, cpu = loop.time(), time.thread_time()
             await asyncio.sleep(self.period)
             self.last_wake = time.perf_counter()
             self.samples.append(max(0.0, loop.time() - before - self.period) * 1e3)
+            self.cpu_ms.append((time.thread_time() - cpu) * 1e3)
 
     async def __aenter__(self) -> LagSampler:
         self._task = asyncio.ensure_future(self._run())

@@ -114,7 +114,7 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
     from agent_desktop.bench.kb import run_kb
     from agent_desktop.bench.soak import run_soak
     from agent_desktop.bench.stalls import StallSampler
-    from agent_desktop.bench.wallboard import AGENTS, QUEUES, RATE, run_wallboard
+    from agent_desktop.bench.wallboard import AGENTS, QUEUES, RATE, run_wallboard_process
     from agent_desktop.ui.event_loop import DesktopEventLoop
     from agent_desktop.ui.theme import apply_theme
 
@@ -130,12 +130,12 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
             run_soak(url, plan.calls, max(50, plan.calls), plan.history_runs, soak_stalls)
         )
         kb = loop.run_until_complete(run_kb(plan.kb_queries))
-        board_stalls = StallSampler() if stalls else None
-        board = loop.run_until_complete(run_wallboard(url, plan.wallboard_seconds, board_stalls))
         loop.run_until_complete(loop.shutdown_asyncgens())
-    for what, sampler in (("soak", soak_stalls), ("wallboard", board_stalls)):
-        if sampler is not None:
-            print(f"{what}: {sampler.report()}")
+        board = run_wallboard_process(url, plan.wallboard_seconds, stalls)
+    if soak_stalls is not None:
+        print(f"soak: {soak_stalls.report()}")
+    if board.stalls is not None:
+        print(f"wallboard: {board.stalls}")
     round_trip = _median(soak.round_trips_ms)
     n = soak.calls
     figures = [
@@ -258,8 +258,11 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
             f"{soak.local_kb_seconds is not None}); loop lag meanwhile: "
             f"p99 {percentile(soak.build_lag_ms, 99):.0f} ms, max {max(soak.build_lag_ms):.0f} ms"
         )
+    stall_ms, stall_cpu_ms = board.longest_stall()
     print(
-        f"wallboard: {board.events} events applied in {board.seconds:.1f} s "
+        f"wallboard: longest stall {stall_ms:.0f} ms, of which the GUI thread ran "
+        f"{stall_cpu_ms:.0f} ms (the rest: waiting for a core); "
+        f"{board.events} events applied in {board.seconds:.1f} s "
         f"({board.events / max(board.seconds, 1e-9):.0f}/s); KB index of {kb.articles} "
         f"articles built in {kb.build_s:.1f} s; context samples missing: "
         f"{soak.context_missing}"

@@ -33,6 +33,7 @@ from agent_desktop.domain.agent import AgentState
 from agent_desktop.domain.events import ScreenPopReady
 from agent_desktop.domain.interaction import Action
 from agent_desktop.domain.screen_pop import Identification
+from agent_desktop.gc_pauses import settle
 from agent_desktop.services.desktop import Desktop
 from agent_desktop.services.history import HistoryQuery
 from agent_desktop.ui.main_window import MainWindow
@@ -125,6 +126,7 @@ async def run_soak(
     unmark = desktop.bus.subscribe(ScreenPopReady, lambda _e: published.append(time.perf_counter()))
     window = advisor_window(desktop, gateway, settings)
     every_dock_shown(window)
+    settle()  # as the application does once its window is up
 
     def on_pop(_event: ScreenPopReady) -> None:
         window.card.repaint()

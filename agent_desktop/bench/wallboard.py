@@ -2,13 +2,21 @@
 queues, 1 000 events a second for a while, shown by the real :class:`WallboardWindow`
 (full HD, offscreen) fed by the real service over the wire.
 
-Measured in this process (the sandbox runs in another one): the event loop's lag (its
-longest stall), the board's repaints per second and the CPU time this process used.
+Measured in a process of its own, as a wall screen runs it (``python -m
+agent_desktop.bench.wallboard URL SECONDS``, started by the bench; the sandbox runs in
+another one): the event loop's lag (its longest stall), the board's repaints per second
+and the CPU time the process used. Run after the advisor's soak in the same process, it
+also paid for what the soak left behind (collections of a heap the soak had grown).
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import json
+import os
+import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
 
@@ -29,16 +37,23 @@ SNAPSHOT_WAIT = 120.0  # seconds (a loaded machine is slow to build and decode i
 @dataclass
 class WallboardResult:
     lag_ms: list[float] = field(default_factory=list)
+    lag_cpu_ms: list[float] = field(default_factory=list)  # the GUI thread's CPU, each sample
     idle_lag_ms: list[float] = field(default_factory=list)
     seconds: float = 0.0
     paints: int = 0
     cpu_seconds: float = 0.0
     idle_cpu_percent: float = 0.0
     events: int = 0
+    stalls: str | None = None  # StallSampler.report(), with --stalls
 
     @property
     def repaints_per_second(self) -> float:
         return self.paints / self.seconds if self.seconds else 0.0
+
+    def longest_stall(self) -> tuple[float, float]:
+        """The longest stall, ms, and the GUI thread's CPU time during it, ms."""
+        worst = max(range(len(self.lag_ms)), key=self.lag_ms.__getitem__)
+        return self.lag_ms[worst], self.lag_cpu_ms[worst]
 
     @property
     def cpu_percent(self) -> float:
@@ -96,7 +111,7 @@ async def _under_load(
         result.cpu_seconds = time.process_time() - cpu
         result.paints = window.board.paints - paints
         result.events = state.events - events
-        result.lag_ms = lag.samples
+        result.lag_ms, result.lag_cpu_ms = lag.samples, lag.cpu_ms
     finally:
         feed.cancel()
         await asyncio.gather(feed, return_exceptions=True)
@@ -105,3 +120,50 @@ async def _under_load(
         await gateway.logout()
         await gateway.aclose()
     return result
+
+
+def run_wallboard_process(base_url: str, seconds: float, stalls: bool = False) -> WallboardResult:
+    """:func:`run_wallboard` in a child process (offscreen, the advisor's theme)."""
+    command = [sys.executable, "-m", "agent_desktop.bench.wallboard", base_url, str(seconds)]
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    done = subprocess.run(
+        [*command, *(["--stalls"] if stalls else [])],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=SNAPSHOT_WAIT + seconds + 120,
+        check=False,
+    )
+    for line in reversed(done.stdout.splitlines()):
+        if line.startswith("{"):
+            return WallboardResult(**json.loads(line))
+    raise RuntimeError(f"the wallboard bench failed: {done.stderr[-2000:]}")
+
+
+def main(argv: list[str]) -> int:
+    """The child's side: ``URL SECONDS [--stalls]``; prints the result as one JSON line."""
+    from PySide6.QtWidgets import QApplication
+
+    from agent_desktop.gc_pauses import settle
+    from agent_desktop.ui.event_loop import DesktopEventLoop
+    from agent_desktop.ui.theme import apply_theme
+
+    url, seconds = argv[0], float(argv[1])
+    app = QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
+    apply_theme(app)
+    loop = DesktopEventLoop(app)
+    asyncio.set_event_loop(loop)
+    sampler = StallSampler() if "--stalls" in argv else None
+    with loop:
+        settle()  # as the application does once its window is up
+        result = loop.run_until_complete(run_wallboard(url, seconds, sampler))
+        loop.run_until_complete(loop.shutdown_asyncgens())
+    if sampler is not None:
+        result.stalls = sampler.report()
+    print(json.dumps(dataclasses.asdict(result)), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
