@@ -77,16 +77,19 @@ def test_the_sandbox_routes_are_declared_on_the_app() -> None:
     assert {"/v1/sessions", "/v1/codes", "/v1/interactions", "/sandbox/calls"} <= paths
 
 
-def test_building_the_sandbox_does_not_import_pydantic_v1() -> None:
+def test_starting_the_sandbox_imports_neither_pydantic_v1_nor_phonenumbers() -> None:
+    """Start-up hygiene (docs/performance.md, cold start): phonenumbers is imported by the
+    first phone lookup, pydantic.v1 never."""
     code = (
         "import sys\n"
+        "import agent_desktop.sandbox.server\n"
         "from agent_desktop.sandbox.app import create_app\n"
         "from agent_desktop.sandbox.config import SandboxConfig\n"
         "create_app(SandboxConfig())\n"
-        "print('pydantic.v1' in sys.modules)\n"
+        "print(sorted({'pydantic.v1', 'phonenumbers'} & set(sys.modules)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert out.stdout.strip() == "[]"
 
 
 def test_pydantic_v1_models_are_still_refused() -> None:
