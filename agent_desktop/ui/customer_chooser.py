@@ -41,6 +41,8 @@ class CustomerList(QListWidget):
         self.setObjectName("customerList")
         self.setAlternatingRowColors(True)
         self.setUniformItemSizes(True)
+        # the white card shows through: not filled a second time on each repaint
+        self.viewport().setAutoFillBackground(False)
         self.itemActivated.connect(self._chosen)
 
     def set_customers(self, customers: list[Customer] | tuple[Customer, ...]) -> None:

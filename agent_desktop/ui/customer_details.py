@@ -120,6 +120,8 @@ class CustomerDetails(QWidget):
         self.products.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.products.setWordWrap(True)
         self.products.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # the white card shows through: not filled a second time on each repaint
+        self.products.viewport().setAutoFillBackground(False)
         products_layout.addWidget(self.products)
 
         sections = QHBoxLayout()
