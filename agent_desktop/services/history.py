@@ -107,6 +107,10 @@ class HistoryService:
     async def recent(
         self, customer_id: str, limit: int = 50, channels: Sequence[str] = ()
     ) -> list[HistoryItem]:
-        """The newest items (for the summary and the KB context)."""
-        page = await self.page(HistoryQuery(customer_id, tuple(channels)), None, limit)
-        return list(page.items)
+        """The newest items (for the summary and the KB context).
+
+        Asks for at least a whole first page, the History dock's own request on a pop:
+        both then share one round trip (:meth:`page`) instead of two."""
+        query = HistoryQuery(customer_id, tuple(channels))
+        page = await self.page(query, None, max(limit, PAGE_SIZE))
+        return list(page.items[:limit])

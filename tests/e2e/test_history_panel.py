@@ -144,6 +144,10 @@ async def test_identical_page_requests_in_flight_share_one_round_trip(
         # Another query is another request.
         await service.page(HistoryQuery("C100042", ("email",)))
         assert service.requests == before + 3
+        # The Knowledge dock's few recent items ride on the History dock's first page.
+        first, recent = await asyncio.gather(service.page(query), service.recent("C100042", 10))
+        assert service.requests == before + 4
+        assert recent == list(first.items[:10]) and len(recent) == 10
 
 
 async def test_the_same_customer_calling_again_gets_a_fresh_history(
