@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import struct
-import subprocess
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
 import pytest
+from child_python import python_output
 
 from agent_desktop.adapters.kb_index.embeddings import (
     RowTable,
@@ -59,14 +58,7 @@ np.save(sys.argv[1], vectors)
 
 def wordllama_vectors(texts: list[str], tmp_path: Path) -> np.ndarray:
     out = tmp_path / "reference.npy"
-    subprocess.run(
-        [sys.executable, "-c", REFERENCE, str(out)],
-        input=json.dumps(texts),
-        text=True,
-        capture_output=True,
-        timeout=120,
-        check=True,
-    )
+    python_output(REFERENCE, str(out), stdin=json.dumps(texts))
     return np.load(out)
 
 
@@ -99,10 +91,7 @@ def test_the_desktop_process_never_imports_wordllama() -> None:
         "print(sorted(m for m in sys.modules if m.split('.')[0] in "
         "('wordllama', 'requests', 'safetensors')))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
-    )
-    assert out.stdout.strip() == "[]"
+    assert python_output(code).strip() == "[]"
 
 
 def write_safetensors(path: Path, header: Mapping[str, object], data: bytes) -> None:

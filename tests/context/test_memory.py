@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
+
+from child_python import python_output
 
 from agent_desktop import memory
 
@@ -19,10 +20,7 @@ def test_arenas_are_limited_and_free_memory_trimmed_where_glibc_runs() -> None:
         "threading.Thread(target=lambda: bytearray(1_000_000)).start()\n"
         "print(applied)\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
-    )
     on_glibc = memory._glibc() is not None
-    assert out.stdout.strip() == str(on_glibc)
+    assert python_output(code).strip() == str(on_glibc)
     assert on_glibc == sys.platform.startswith("linux")  # CI: Debian (glibc)
     assert isinstance(memory.trim(), bool)
