@@ -22,7 +22,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import logging
-import os
 import struct
 import threading
 from collections.abc import Sequence
@@ -114,17 +113,15 @@ class RowTable:
             )
             grown[: self._count] = self._rows[: self._count]
             self._rows = grown
-        fd = os.open(self.tensor.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-        try:
+        with self.tensor.path.open("rb", buffering=0) as file:
             for row in missing.tolist():
-                data = os.pread(fd, self._row_bytes, self.tensor.offset + row * self._row_bytes)
+                file.seek(self.tensor.offset + row * self._row_bytes)
+                data = file.read(self._row_bytes)
                 if len(data) != self._row_bytes:
                     raise OSError(f"{self.tensor.path.name}: row {row} cut short")
                 self._rows[self._count] = np.frombuffer(data, dtype=self.tensor.dtype)
                 self._slot[row] = self._count
                 self._count += 1
-        finally:
-            os.close(fd)
 
 
 class StaticEmbedder:
