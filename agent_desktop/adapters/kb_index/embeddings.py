@@ -98,10 +98,11 @@ class RowTable:
         import numpy as np
 
         with self._lock:
-            missing = np.unique(ids[self._slot[ids] < 0])
-            if missing.size:
-                self._read(missing)
-            return self._rows[self._slot[ids]]
+            slots = self._slot[ids]
+            if (slots < 0).any():  # rows not read yet (np.unique only then: it is slow)
+                self._read(np.unique(ids[slots < 0]))
+                slots = self._slot[ids]
+            return self._rows[slots]
 
     def _read(self, missing: Any) -> None:
         import numpy as np
@@ -148,6 +149,8 @@ class StaticEmbedder:
         import numpy as np
 
         texts = list(texts)
+        if len(texts) == 1:  # a query: the same sums, without the batch's bookkeeping
+            return self._embed_one(texts[0])[np.newaxis, :]
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
         if not texts:
             return vectors
@@ -171,6 +174,18 @@ class StaticEmbedder:
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         np.divide(vectors, norms, out=vectors, where=norms > 0)
         return vectors
+
+    def _embed_one(self, text: str) -> Any:
+        """:meth:`embed` for one text (every token counts: nothing is padded)."""
+        import numpy as np
+
+        ids = np.asarray(self._tokenizer.encode(text, add_special_tokens=False).ids, np.intp)
+        if not ids.size:
+            return np.zeros(self.dimension, dtype=np.float32)
+        np.minimum(ids, self._weights.tensor.shape[0] - 1, out=ids)
+        vector = self._weights.rows(ids).sum(axis=0, dtype=np.float32) / np.float32(ids.size)
+        norm = np.float32(np.sqrt(vector @ vector))
+        return vector / norm if norm > 0 else vector
 
 
 def wordllama_files() -> tuple[Path, Path] | None:
