@@ -37,6 +37,7 @@ from agent_desktop.sandbox.routes import (
     stream,
     wallboard,
 )
+from agent_desktop.sandbox.routes.table import InstallOnFirstUse
 from agent_desktop.sandbox.state_db import StateDb
 from agent_desktop.sandbox.store import Store
 
@@ -121,14 +122,18 @@ def create_app(
     app.state.sandbox = None
     app.state.kept = kept
     _install_error_handlers(app)
-    # Declared on the app itself, each route built once (routes/table.py); in this order.
-    reliability.router.install(app)
-    for module in (sessions, agent, interactions, customers, knowledge, directory, stream, control):
-        module.router.install(app)
-    for table in (consult.router, consult.control, wallboard.router, wallboard.agent_router):
+    # Declared on the app itself, each route built once (routes/table.py). The gateway
+    # protocol's routes now; the control API (/sandbox/…: tests, the bench, tools, never
+    # a desktop's login) on the first request outside /v1/, so that building its 20
+    # routes is not on the demo's start-up path (docs/performance.md, cold start).
+    protocol = [m.router for m in (sessions, agent, interactions, customers, knowledge)]
+    protocol += [directory.router, stream.router, consult.router, wallboard.router]
+    protocol += [wallboard.agent_router, callbacks.router]
+    controls = [reliability.router, control.router, consult.control, wallboard.control]
+    for table in protocol if database is not None else [*protocol, *controls]:
         table.install(app)
-    callbacks.router.install(app)
-    wallboard.control.install(app)
+    if database is not None:
+        app.add_middleware(InstallOnFirstUse, target=app, tables=controls, built="/v1/")
 
     def user_for_token(scope: Scope, token: str) -> str | None:
         ctx: SandboxContext | None = app.state.sandbox

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import warnings
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,8 +16,10 @@ from fastapi.testclient import TestClient
 from pydantic import BaseModel
 from starlette.routing import Route
 
+from agent_desktop.demo_sandbox import DEMO_PASSWORD
 from agent_desktop.sandbox.app import create_app
 from agent_desktop.sandbox.config import SandboxConfig
+from agent_desktop.sandbox.data.generate import ensure_database
 from agent_desktop.sandbox.routes.table import RouteTable, skip_pydantic_v1_import
 
 ERRORS: dict[str, Any] = {"description": "error"}
@@ -109,3 +112,23 @@ def test_pydantic_v1_models_are_still_refused() -> None:
 
     with pytest.raises(FastAPIError, match=r"pydantic\.v1"):
         table.install(FastAPI())
+
+
+def test_the_control_api_is_built_by_its_first_request(data_dir: Path) -> None:
+    """The protocol's routes are there from the start; the control API (/sandbox/…) is
+    declared by the first request outside /v1/, before it is routed."""
+    app = create_app(SandboxConfig(), ensure_database(data_dir, 7))
+
+    def paths() -> set[str]:
+        return {r.path for r in app.router.routes if isinstance(r, APIRoute)}
+
+    assert "/v1/sessions" in paths() and "/sandbox/calls" not in paths()
+    with TestClient(app) as client:
+        login = {"username": "alice", "password": DEMO_PASSWORD}
+        assert client.post("/v1/sessions", json=login).status_code == 201
+        assert "/sandbox/calls" not in paths()
+        assert client.post("/sandbox/calls", json={}).status_code != 404
+        assert "/sandbox/calls" in paths()
+        document = client.get("/openapi.json").json()
+    assert document == create_app(SandboxConfig()).openapi()
+    assert len([r for r in app.router.routes if getattr(r, "path", "") == "/sandbox/calls"]) == 1

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from fastapi import FastAPI
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
 
@@ -76,6 +77,31 @@ class RouteTable:
             app.add_api_route(
                 self.prefix + route.path, route.endpoint, methods=[route.method], **options
             )
+
+
+class InstallOnFirstUse:
+    """ASGI middleware: installs ``tables`` on ``target`` just before the first request
+    whose path does not start with ``built`` (whose routes are all installed already).
+
+    Requests are routed on one event loop, so no request can see half of them."""
+
+    def __init__(self, app: ASGIApp, target: FastAPI, tables: list[RouteTable], built: str) -> None:
+        self.app = app
+        self._target = target
+        self._tables = tables  # emptied once installed, shared by any rebuilt stack
+        self._built = built
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            self._tables
+            and scope["type"] != "lifespan"
+            and not scope["path"].startswith(self._built)
+        ):
+            tables = list(self._tables)
+            self._tables.clear()
+            for table in tables:
+                table.install(self._target)
+        await self.app(scope, receive, send)
 
 
 def skip_pydantic_v1_import() -> None:
