@@ -44,6 +44,9 @@ class DesktopBridge(QObject):
         sig_closed(Interaction): the interaction left the desktop.
         sig_current_changed(object): the interaction the call bar acts on (or None).
         sig_screen_pop(ScreenPop): a customer card is ready.
+        sig_context_pop(ScreenPop): the same, a moment later, for the context docks
+            (history, summary, knowledge): the card is filled and painted first, and
+            the loop runs between the two (one long turn held it 5-10 ms per pop).
         sig_link_changed(ConnectionChanged): the event stream's health changed.
         sig_notice(Notice): a message for the advisor (refused command…).
         sig_tick(): once a second, for the time-in-state clocks.
@@ -57,6 +60,7 @@ class DesktopBridge(QObject):
     sig_closed = Signal(object)
     sig_current_changed = Signal(object)
     sig_screen_pop = Signal(object)
+    sig_context_pop = Signal(object)
     sig_link_changed = Signal(object)
     sig_notice = Signal(object)
     sig_tick = Signal()
@@ -75,7 +79,7 @@ class DesktopBridge(QObject):
             bus.subscribe(InteractionOffered, self._on_offered),
             bus.subscribe(InteractionChanged, self._on_changed),
             bus.subscribe(InteractionClosed, self._on_closed),
-            bus.subscribe(ScreenPopReady, lambda e: self.sig_screen_pop.emit(e.pop)),
+            bus.subscribe(ScreenPopReady, self._on_pop),
             bus.subscribe(ConnectionChanged, self._on_link),
             bus.subscribe(Notice, lambda e: self.sig_notice.emit(e)),
             bus.subscribe(TranscriptAdded, lambda e: self.sig_transcript.emit(e.segment)),
@@ -114,6 +118,11 @@ class DesktopBridge(QObject):
     def _on_closed(self, event: InteractionClosed) -> None:
         self.sig_closed.emit(event.interaction)
         self.sig_current_changed.emit(self.current)
+
+    def _on_pop(self, event: ScreenPopReady) -> None:
+        self.sig_screen_pop.emit(event.pop)
+        # a timer, not a posted event: posted events run in the same pass as the paint
+        QTimer.singleShot(1, self, lambda: self.sig_context_pop.emit(event.pop))
 
     def _on_link(self, event: ConnectionChanged) -> None:
         self.link = event.link

@@ -377,7 +377,7 @@ class HistoryPanel(QWidget):
         self.model.sig_total.connect(self._show_total)
         self.model.sig_loading.connect(self._show_loading)
         self.model.sig_error.connect(self._show_error)
-        bridge.sig_screen_pop.connect(self._on_pop)
+        bridge.sig_context_pop.connect(self._on_pop)
         bridge.sig_transcript.connect(self.model.add_live_line)
         bridge.sig_closed.connect(self._on_closed)
         if not self._service.available:

@@ -383,7 +383,7 @@ class KnowledgePanel(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(REFRESH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.refresh)
-        bridge.sig_screen_pop.connect(self._on_pop)
+        bridge.sig_context_pop.connect(self._on_pop)
         bridge.sig_transcript.connect(self._on_transcript)
         bridge.sig_closed.connect(self._on_closed)
         bridge.sig_tick.connect(self._tick)

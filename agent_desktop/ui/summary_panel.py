@@ -73,7 +73,7 @@ class SummaryPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.note)
-        bridge.sig_screen_pop.connect(self._on_pop)
+        bridge.sig_context_pop.connect(self._on_pop)
 
     def _on_pop(self, pop: ScreenPop) -> None:
         if pop.identification != Identification.IDENTIFIED or pop.customer is None:
