@@ -51,6 +51,9 @@ def gui_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    # httpx imports its command-line client (click, rich, pygments) whenever those happen to
+    # be installed: 0.1–0.3 s of start-up and ~7 MB for a tool no sub-command runs.
+    sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
     if args and args[0] == "sandbox":
         from agent_desktop.sandbox.cli import run as run_sandbox
 
@@ -68,9 +71,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_plugins(args[1:])
     options = gui_parser().parse_args(args)
-    # httpx imports its command-line client (click, rich, pygments) whenever those happen to
-    # be installed: 0.1–0.3 s of start-up for a tool the desktop never runs.
-    sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
     if options.demo:
         # The demo's sandbox starts on another core while Qt loads (docs/performance.md).
         from agent_desktop.demo_sandbox import SandboxProcess
