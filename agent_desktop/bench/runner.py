@@ -258,6 +258,12 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
             f"{soak.local_kb_seconds is not None}); loop lag meanwhile: "
             f"p99 {percentile(soak.build_lag_ms, 99):.0f} ms, max {max(soak.build_lag_ms):.0f} ms"
         )
+    worst_at = max(range(len(soak.lag_ms)), key=soak.lag_ms.__getitem__)
+    print(
+        f"soak: longest lag {soak.lag_ms[worst_at]:.0f} ms, of which the GUI thread ran "
+        f"{soak.lag_cpu_ms[worst_at]:.0f} ms (the rest: waiting for a core); the GUI "
+        f"thread's CPU per 5 ms sample p99 {percentile(soak.lag_cpu_ms, 99):.0f} ms"
+    )
     if soak.stress_lag_ms:
         print(
             f"stress, {STRESS_CALLS} calls back to back ({soak.stress_calls_per_second:.1f} "

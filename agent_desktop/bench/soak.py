@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,17 +67,18 @@ class SoakResult:
     context_missing: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CONTEXT, 0))
     history_open_ms: list[float] = field(default_factory=list)
     history_filter_ms: list[float] = field(default_factory=list)
-    lag_ms: list[float] = field(default_factory=list)
-    idle_lag_ms: list[float] = field(default_factory=list)
+    lag_ms: Sequence[float] = field(default_factory=list)
+    lag_cpu_ms: Sequence[float] = field(default_factory=list)  # the GUI thread's, each sample
+    idle_lag_ms: Sequence[float] = field(default_factory=list)
     rss_login_mb: float = 0.0
     rss_warm_mb: float = 0.0  # after the first warm_up_calls calls
     warm_up_calls: int = 0
-    build_lag_ms: list[float] = field(default_factory=list)  # while the local KB is built
+    build_lag_ms: Sequence[float] = field(default_factory=list)  # while the local KB is built
     local_kb_seconds: float | None = None  # how long it took to build (None: not ready)
     rss_after_mb: float = 0.0
     calls: int = 0
-    stress_lag_ms: list[float] = field(default_factory=list)  # calls back to back
-    stress_cpu_ms: list[float] = field(default_factory=list)  # the GUI thread's CPU, each
+    stress_lag_ms: Sequence[float] = field(default_factory=list)  # calls back to back
+    stress_cpu_ms: Sequence[float] = field(default_factory=list)  # the GUI thread's CPU, each
     stress_calls_per_second: float = 0.0
 
 
@@ -167,7 +169,7 @@ async def run_soak(
                         result.rss_warm_mb = resident_memory_mb() or 0.0
                     await _one_call(window, control, result, paced=True)
                     result.calls += 1
-            result.lag_ms = lag.samples
+            result.lag_ms, result.lag_cpu_ms = lag.samples, lag.cpu_ms
             result.rss_after_mb = resident_memory_mb() or 0.0
             await _stress(window, control, result)
     finally:

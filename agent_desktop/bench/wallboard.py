@@ -100,7 +100,7 @@ async def _under_load(
             await asyncio.sleep(min(3.0, seconds / 10))
         idle_seconds = time.perf_counter() - started
         result.idle_cpu_percent = 100 * (time.process_time() - cpu) / idle_seconds
-        result.idle_lag_ms = idle.samples
+        result.idle_lag_ms = list(idle.samples)
         rate = {"events_per_second": RATE}
         (await control.post("/sandbox/scale/rate", json=rate)).raise_for_status()
         paints, events = window.board.paints, state.events
@@ -111,7 +111,7 @@ async def _under_load(
         result.cpu_seconds = time.process_time() - cpu
         result.paints = window.board.paints - paints
         result.events = state.events - events
-        result.lag_ms, result.lag_cpu_ms = lag.samples, lag.cpu_ms
+        result.lag_ms, result.lag_cpu_ms = list(lag.samples), list(lag.cpu_ms)
     finally:
         feed.cancel()
         await asyncio.gather(feed, return_exceptions=True)
