@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from ui_helpers import moved, offered, ring
 
 from agent_desktop.domain.events import ConnectionChanged, Link
@@ -74,6 +75,40 @@ def test_call_status_timer_and_queue(window, desktop, telephony) -> None:
     ring(desktop, telephony, offered())
     assert window.call_bar.status.text().startswith("Ringing · 00:0")
     assert window.call_bar.queue.text() == "Queue: Cartes bancaires"
+
+
+def test_buttons_never_move_whatever_the_call_says(window, desktop, telephony) -> None:
+    # The advisor's mouse stays on Answer / Hang up: no call, ringing, on hold (the
+    # toggle says Retrieve) and a queue name far longer than the column.
+    bar = window.call_bar
+    window.show()
+
+    def places() -> dict[str, int]:
+        for _ in range(3):  # the layouts' posted requests, as the event loop would run them
+            QApplication.sendPostedEvents()
+            QApplication.processEvents()
+        return {
+            name: button.mapTo(window, button.rect().topLeft()).x()
+            for name, button in bar.buttons.items()
+        }
+
+    idle = places()
+    call = offered()
+    long_queue = "Particuliers — cartes, paiements et litiges transfrontaliers " * 3
+    call = call.__class__(
+        **{
+            **_fields(call),
+            "attached": call.attached.__class__(
+                **{**_fields(call.attached), "queue_name": long_queue}
+            ),
+        }
+    )
+    ring(desktop, telephony, call)
+    assert places() == idle
+    assert bar.queue.text().endswith("…") and long_queue.strip() in bar.queue.toolTip()
+    ring(desktop, telephony, moved(call, InteractionState.HELD))
+    assert bar.hold.text() == "Retrieve"
+    assert places() == idle
 
 
 def test_tooltips_show_the_shortcut(window) -> None:
