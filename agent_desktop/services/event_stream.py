@@ -80,9 +80,6 @@ class EventStream:
                     self._set_link(Link.ONLINE)
                     failures = 0
                     await self._dispatch(event)
-                    # One event per turn of the loop: a burst (offer, state, pop…) is not
-                    # applied in one go, the window paints and reads keys in between.
-                    await asyncio.sleep(0)
                 detail = "stream closed by the server"
             except GatewayError as exc:
                 detail = exc.message
