@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import time
 from array import array
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from types import TracebackType
 from typing import Any
 
@@ -66,6 +66,16 @@ class LagSampler:
         assert self._task is not None
         self._task.cancel()
         await asyncio.gather(self._task, return_exceptions=True)
+
+
+def longest_lag(lag_ms: Sequence[float], cpu_ms: Sequence[float]) -> str:
+    """The longest lag of a :class:`LagSampler` run and the GUI thread's CPU time during it,
+    as one phrase for the bench's report."""
+    worst = max(range(len(lag_ms)), key=lag_ms.__getitem__)
+    return (
+        f"{lag_ms[worst]:.0f} ms, of which the GUI thread ran {cpu_ms[worst]:.0f} ms "
+        "(the rest: waiting for a core)"
+    )
 
 
 async def big_customer(control: httpx.AsyncClient, items: int = BIG_CUSTOMER_ITEMS) -> str:

@@ -112,6 +112,7 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
     from PySide6.QtWidgets import QApplication
 
     from agent_desktop.bench.kb import run_kb
+    from agent_desktop.bench.measure import longest_lag
     from agent_desktop.bench.soak import STRESS_CALLS, run_soak
     from agent_desktop.bench.stalls import StallSampler
     from agent_desktop.bench.wallboard import AGENTS, QUEUES, RATE, run_wallboard_process
@@ -258,10 +259,8 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
             f"{soak.local_kb_seconds is not None}); loop lag meanwhile: "
             f"p99 {percentile(soak.build_lag_ms, 99):.0f} ms, max {max(soak.build_lag_ms):.0f} ms"
         )
-    worst_at = max(range(len(soak.lag_ms)), key=soak.lag_ms.__getitem__)
     print(
-        f"soak: longest lag {soak.lag_ms[worst_at]:.0f} ms, of which the GUI thread ran "
-        f"{soak.lag_cpu_ms[worst_at]:.0f} ms (the rest: waiting for a core); the GUI "
+        f"soak: longest lag {longest_lag(soak.lag_ms, soak.lag_cpu_ms)}; the GUI "
         f"thread's CPU per 5 ms sample p99 {percentile(soak.lag_cpu_ms, 99):.0f} ms"
     )
     if soak.stress_lag_ms:
@@ -271,10 +270,8 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
             f"ms, max {max(soak.stress_lag_ms):.0f} ms; the GUI thread's CPU per 5 ms "
             f"sample p99 {percentile(soak.stress_cpu_ms, 99):.0f} ms"
         )
-    stall_ms, stall_cpu_ms = board.longest_stall()
     print(
-        f"wallboard: longest stall {stall_ms:.0f} ms, of which the GUI thread ran "
-        f"{stall_cpu_ms:.0f} ms (the rest: waiting for a core); "
+        f"wallboard: longest stall {longest_lag(board.lag_ms, board.lag_cpu_ms)}; "
         f"{board.events} events applied in {board.seconds:.1f} s "
         f"({board.events / max(board.seconds, 1e-9):.0f}/s); KB index of {kb.articles} "
         f"articles built in {kb.build_s:.1f} s; context samples missing: "

@@ -50,11 +50,6 @@ class WallboardResult:
     def repaints_per_second(self) -> float:
         return self.paints / self.seconds if self.seconds else 0.0
 
-    def longest_stall(self) -> tuple[float, float]:
-        """The longest stall, ms, and the GUI thread's CPU time during it, ms."""
-        worst = max(range(len(self.lag_ms)), key=self.lag_ms.__getitem__)
-        return self.lag_ms[worst], self.lag_cpu_ms[worst]
-
     @property
     def cpu_percent(self) -> float:
         return 100 * self.cpu_seconds / self.seconds if self.seconds else 0.0
