@@ -111,8 +111,14 @@ class WallboardFeed:
     # ------------------------------------------------------------ subscribers
 
     def snapshot(self) -> w.WallboardSnapshot:
-        self._queues = {q.queue_id: q for q in self.center.queue_stats().queues}
-        self._agents = self._roster()
+        """Every queue and agent now.
+
+        The real centre is sampled first, through :meth:`_sample`: the figures it holds are
+        those the open streams were sent, so a change made since the last poll goes to them
+        now. Taking the snapshot's figures straight from the centre would record the change
+        as sent, and the open streams would never hear of it.
+        """
+        self._sample()
         queues = list(self._queues.values())
         agents = list(self._agents.values())
         if self.scale is not None:
@@ -122,11 +128,11 @@ class WallboardFeed:
 
     def subscribe(self) -> tuple[Pending, str]:
         """A new subscriber's pending frames and its first frame (the snapshot)."""
-        queue = Pending()
+        frame = sse_frame(None, "wallboard.snapshot", self.snapshot().model_dump_json())
+        queue = Pending()  # after the snapshot: the changes it sends are in the snapshot
         self.subscribers.add(queue)
         if self._poll is None:
             self._poll = asyncio.get_running_loop().create_task(self._poll_loop())
-        frame = sse_frame(None, "wallboard.snapshot", self.snapshot().model_dump_json())
         return queue, frame
 
     def unsubscribe(self, queue: Pending) -> None:

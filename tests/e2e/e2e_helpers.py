@@ -6,8 +6,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import httpx
 from PySide6.QtCore import QSettings
@@ -100,3 +101,35 @@ def advisor_window(desktop: Desktop, tmp_path: Path, lang: str = "en") -> Iterat
     finally:
         window.close()
         window.deleteLater()
+
+
+Frame = dict[str, Any]
+
+
+def frames(response: httpx.Response) -> Iterator[Frame]:
+    """Each SSE event as ``{"id", "event", "data"}`` (comments and bare retry skipped)."""
+    frame: Frame = {}
+    for line in response.iter_lines():
+        if not line:
+            if "data" in frame:
+                yield frame
+            frame = {}
+        elif not line.startswith(":"):
+            field, _, value = line.partition(": ")
+            frame[field] = value
+
+
+@contextmanager
+def logged_in(sandbox: SandboxServer, user: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=sandbox.base_url, timeout=10) as client:
+        answer = client.post("/v1/sessions", json={"username": user, "password": DEMO_PASSWORD})
+        client.headers["Authorization"] = f"Bearer {answer.json()['token']}"
+        try:
+            yield client
+        finally:
+            client.delete("/v1/sessions/current")
+
+
+def pin(client: httpx.Client, queue: str, waiting: int) -> None:
+    answer = client.put(f"/sandbox/queues/{queue}/load", json={"waiting": waiting})
+    assert answer.status_code == 200, answer.text

@@ -5,47 +5,13 @@ replay when resuming), then one event per change, coalesced to at most one a sec
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from itertools import pairwise
-from typing import Any
 
 import httpx
+from e2e_helpers import frames, logged_in, pin
 
 from agent_desktop.sandbox.server import SandboxServer
-from agent_desktop.sandbox.users import DEMO_PASSWORD
-
-Frame = dict[str, Any]
-
-
-def frames(response: httpx.Response) -> Iterator[Frame]:
-    """Each SSE event as ``{"id", "event", "data"}`` (comments and bare retry skipped)."""
-    frame: Frame = {}
-    for line in response.iter_lines():
-        if not line:
-            if "data" in frame:
-                yield frame
-            frame = {}
-        elif not line.startswith(":"):
-            field, _, value = line.partition(": ")
-            frame[field] = value
-
-
-@contextmanager
-def logged_in(sandbox: SandboxServer, user: str) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=sandbox.base_url, timeout=10) as client:
-        answer = client.post("/v1/sessions", json={"username": user, "password": DEMO_PASSWORD})
-        client.headers["Authorization"] = f"Bearer {answer.json()['token']}"
-        try:
-            yield client
-        finally:
-            client.delete("/v1/sessions/current")
-
-
-def pin(client: httpx.Client, queue: str, waiting: int) -> None:
-    answer = client.put(f"/sandbox/queues/{queue}/load", json={"waiting": waiting})
-    assert answer.status_code == 200, answer.text
 
 
 def unpin(client: httpx.Client) -> None:

@@ -18,6 +18,7 @@ from agent_desktop.adapters.gateway import GatewayClient
 from agent_desktop.adapters.gateway.wallboard import GatewayWallboard, decode
 from agent_desktop.domain.wallboard import QueueStats, WallboardSnapshot
 from agent_desktop.ports.telephony import GatewayError
+from agent_desktop.sandbox.data.reference import QUEUES
 from agent_desktop.sandbox.server import SandboxServer
 from agent_desktop.sandbox.users import DEMO_PASSWORD
 from agent_desktop.services.roles import allowed_modes
@@ -65,6 +66,10 @@ async def test_high_event_rate_is_coalesced_and_ends_with_the_servers_figures(
             "/sandbox/scale", json={"agents": 2000, "queues": 200, "events_per_second": 0}
         )
         assert started.status_code == 200, started.text
+        # the real queues drift every 5 s; pinned, the server's snapshot stays the target
+        for queue in QUEUES:
+            pinned = await control.put(f"/sandbox/queues/{queue.id}/load", json={"waiting": 0})
+            assert pinned.status_code == 200, pinned.text
         state = WallboardState()
         window = WallboardWindow(state, rotation_seconds=0.2)
         window.resize(1920, 1080)
@@ -113,6 +118,8 @@ async def test_high_event_rate_is_coalesced_and_ends_with_the_servers_figures(
                 await task
             window.close()
             await control.delete("/sandbox/scale")
+            for queue in QUEUES:
+                await control.delete(f"/sandbox/queues/{queue.id}/load")
             await gateway.logout()
             await gateway.aclose()
 
