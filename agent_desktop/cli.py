@@ -76,6 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from agent_desktop.demo_sandbox import SandboxProcess
 
         options.sandbox_process = SandboxProcess(options.seed)
+    from agent_desktop.qt_imports import spare_source_reads
+
+    spare_source_reads()  # before the app's imports: see the module
     from agent_desktop.app import run_gui
 
     try:

@@ -109,6 +109,9 @@ def startup_figures(home: Path, runs: int) -> list[Figure]:
 def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Figure]:
     # Offscreen unless told otherwise: the same figures with or without a screen.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from agent_desktop.qt_imports import spare_source_reads
+
+    spare_source_reads()  # as the application does, before the desktop's imports
     from PySide6.QtWidgets import QApplication
 
     from agent_desktop.bench.kb import run_kb
