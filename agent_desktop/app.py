@@ -32,6 +32,7 @@ from agent_desktop.domain.agent import AgentState
 from agent_desktop.domain.events import Notice, ScreenPopReady
 from agent_desktop.gc_pauses import settle
 from agent_desktop.ports.telephony import GatewayError
+from agent_desktop.services import phone
 from agent_desktop.services.desktop import Desktop
 from agent_desktop.services.roles import allowed_modes
 from agent_desktop.services.tasks import TaskGroup
@@ -230,7 +231,7 @@ class Application:
             self.refusal = tell_mode_refused(self.window, refused, allowed)
         self.timings["window_shown"] = time.perf_counter() - self._started
         log.info("figure: logged-in window shown %.2f s after start", self.timings["window_shown"])
-        QTimer.singleShot(1000, self._log_memory)
+        QTimer.singleShot(1000, self._after_start_up)
         self.desktop.bus.subscribe(ScreenPopReady, self._log_screen_pop)
         self.window.destroyed.connect(self._quit.set)
         self.window.sig_closed.connect(self._quit.set)
@@ -309,8 +310,11 @@ class Application:
         print(json.dumps({"ready": figures}), flush=True)
         self._quit.set()
 
-    def _log_memory(self) -> None:
-        settle()  # start-up's objects leave the garbage collector's rounds (gc_pauses)
+    def _after_start_up(self) -> None:
+        """A second after the window is up, while the advisor reads it: what start-up left
+        for later is loaded, then its objects leave the garbage collector's rounds."""
+        phone.warm_up()  # usually before the first call, which otherwise loads it
+        settle()  # gc_pauses
         rss = resident_memory_mb()
         if rss is not None:
             log.info("figure: resident memory after login %.0f MB", rss)

@@ -5,6 +5,9 @@ numbers in free text (any format, French by default), ``python-stdnum`` checks I
 (mod 97), card numbers (Luhn) and French social-security numbers (NIR key); a candidate
 that fails its check is left alone (an order number is not a card). E-mail addresses,
 postal addresses and the customer's own name are matched by pattern.
+
+Those libraries load when text is first redacted (~40 ms of imports and patterns): only a
+remote AI provider needs redaction, and the desktop's start-up should not pay for it.
 """
 
 from __future__ import annotations
@@ -12,10 +15,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-
-import phonenumbers
-from stdnum import iban, luhn
-from stdnum.fr import nir
 
 from agent_desktop.domain.customer import Customer
 
@@ -60,6 +59,8 @@ def _replace_checked(
 
 def _is_card(candidate: str) -> bool:
     digits = re.sub(r"\D", "", candidate)
+    from stdnum import luhn
+
     return 13 <= len(digits) <= 19 and luhn.is_valid(digits)
 
 
@@ -89,6 +90,9 @@ class Redactor:
 
     def redact(self, text: str) -> str:
         text = _EMAIL.sub(EMAIL, text)
+        from stdnum import iban
+        from stdnum.fr import nir
+
         text = _replace_checked(_IBAN, text, lambda s: iban.is_valid(s.replace(" ", "")), IBAN)
         text = _replace_checked(_NIR, text, lambda s: nir.is_valid(re.sub(r"[ .]", "", s)), NIR)
         text = _replace_checked(_CARD, text, _is_card, CARD)
@@ -104,6 +108,8 @@ class Redactor:
         return text
 
     def _phones(self, text: str) -> str:
+        import phonenumbers
+
         spans = [
             (m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(text, self.region, leniency=1)
         ]
