@@ -60,6 +60,13 @@ def system_language() -> str:
     return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
 
 
+def finish_start_up() -> None:
+    """A second after the window is up, while the advisor reads it: what start-up left for
+    later is loaded, then start-up's objects leave the garbage collector's rounds."""
+    phone.warm_up()  # usually before the first call, which otherwise loads it
+    settle()  # gc_pauses
+
+
 class Application:
     """One run of the desktop: sandbox (demo), login, shell, clean shutdown.
 
@@ -311,10 +318,7 @@ class Application:
         self._quit.set()
 
     def _after_start_up(self) -> None:
-        """A second after the window is up, while the advisor reads it: what start-up left
-        for later is loaded, then its objects leave the garbage collector's rounds."""
-        phone.warm_up()  # usually before the first call, which otherwise loads it
-        settle()  # gc_pauses
+        finish_start_up()
         rss = resident_memory_mb()
         if rss is not None:
             log.info("figure: resident memory after login %.0f MB", rss)

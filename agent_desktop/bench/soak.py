@@ -34,7 +34,6 @@ from agent_desktop.domain.agent import AgentState
 from agent_desktop.domain.events import ScreenPopReady
 from agent_desktop.domain.interaction import Action
 from agent_desktop.domain.screen_pop import Identification
-from agent_desktop.gc_pauses import settle
 from agent_desktop.services.desktop import Desktop
 from agent_desktop.services.history import HistoryQuery
 from agent_desktop.ui.main_window import MainWindow
@@ -125,7 +124,7 @@ async def run_soak(
     history_runs: int,
     stalls: StallSampler | None = None,
 ) -> SoakResult:
-    from agent_desktop.app import resident_memory_mb
+    from agent_desktop.app import finish_start_up, resident_memory_mb
 
     result = SoakResult()
     gateway = GatewayClient(base_url)
@@ -141,7 +140,7 @@ async def run_soak(
     unmark = desktop.bus.subscribe(ScreenPopReady, lambda _e: published.append(time.perf_counter()))
     window = advisor_window(desktop, gateway, settings)
     every_dock_shown(window)
-    settle()  # as the application does once its window is up
+    finish_start_up()  # as the application does once its window is up
 
     def on_pop(_event: ScreenPopReady) -> None:
         window.card.repaint()

@@ -262,20 +262,20 @@ class WrapUpPanel(QFrame):
             self._loading = False
 
     def _fill_codes(self) -> None:
-        self.code.clear()
-        self.code.addItem(self.tr("— choose a code —"), None)
+        items: list[tuple[str, Any]] = [(self.tr("— choose a code —"), None)]
         for code in self._bridge.desktop.wrap_up_codes:
-            self.code.addItem(code.label(self._bridge.lang), code.code)
+            items.append((code.label(self._bridge.lang), code.code))
+        _fill(self.code, items)
 
     def _fill_next_states(self) -> None:
         desktop = self._bridge.desktop
-        self.next_state.clear()
-        self.next_state.addItem(self.tr("Ready"), (AgentState.READY.value, None))
+        items: list[tuple[str, Any]] = [(self.tr("Ready"), (AgentState.READY.value, None))]
         for reason in desktop.not_ready_reasons:
             if reason.code in ("login", "missed"):
                 continue  # set by the platform, not chosen
             label = self.tr("Not ready — %1").replace("%1", reason.label(self._bridge.lang))
-            self.next_state.addItem(label, (AgentState.NOT_READY.value, reason.code))
+            items.append((label, (AgentState.NOT_READY.value, reason.code)))
+        _fill(self.next_state, items)
         queued = desktop.agent.next_state if desktop.agent is not None else None
         if queued is not None:
             index = self.next_state.findData((queued.state.value, queued.reason_code))
@@ -466,3 +466,15 @@ def _waiting_notice() -> Notice:
         "info",
         "wrap_up_queued",
     )
+
+
+def _fill(combo: QComboBox, items: list[tuple[str, Any]]) -> None:
+    """``items`` (text, data) in ``combo``, the first one chosen. The items are replaced
+    only when they differ: each wrap-up loads its form, and refilling a combo box makes it
+    measure every item again (the wrap-up panel's largest cost when a call ends)."""
+    shown = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
+    if shown != items:
+        combo.clear()
+        for text, data in items:
+            combo.addItem(text, data)
+    combo.setCurrentIndex(0)

@@ -35,3 +35,22 @@ def test_display_is_national_for_france() -> None:
 def test_never_raises_on_any_text(raw: str) -> None:
     result = to_e164(raw)
     assert result is None or result.startswith("+")
+
+
+def test_a_number_shown_again_is_not_parsed_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    import phonenumbers
+
+    parsed: list[str] = []
+    real_parse = phonenumbers.parse
+
+    def counting_parse(text: str, region: str | None) -> phonenumbers.PhoneNumber:
+        parsed.append(text)
+        return real_parse(text, region)
+
+    monkeypatch.setattr(phonenumbers, "parse", counting_parse)
+    for_display.cache_clear()
+    to_e164.cache_clear()
+    for _ in range(3):  # the bar, the banner and the card show the same caller
+        assert for_display("+33698765401") == "06 98 76 54 01"
+        assert to_e164("06 98 76 54 01") == "+33698765401"
+    assert parsed == ["+33698765401", "06 98 76 54 01"]

@@ -57,6 +57,28 @@ def test_follow_up_and_next_state_are_sent(qtbot, window, desktop, telephony):
     assert body["next_state"] == {"state": "not_ready", "reason_code": "lunch"}
 
 
+def test_the_next_wrap_up_starts_blank_with_the_same_choices(qtbot, window, desktop, telephony):
+    in_wrap_up(desktop, telephony, "i1")
+    panel = window.wrap_up
+    codes = [panel.code.itemText(i) for i in range(panel.code.count())]
+    states = [panel.next_state.itemData(i) for i in range(panel.next_state.count())]
+    panel.code.setCurrentIndex(2)
+    panel.next_state.setCurrentIndex(len(states) - 1)
+    panel.submit()
+    qtbot.waitUntil(lambda: not panel.isVisible())
+    in_wrap_up(desktop, telephony, "i2")
+    assert panel.interaction_id == "i2"
+    assert [panel.code.itemText(i) for i in range(panel.code.count())] == codes
+    assert [panel.next_state.itemData(i) for i in range(panel.next_state.count())] == states
+    assert panel.code.currentIndex() == 0 and panel.next_state.currentIndex() == 0
+    # typed in one call's code field but not chosen: not carried to another call's form
+    in_wrap_up(desktop, telephony, "i3")
+    panel.code.lineEdit().setText("zzz")
+    panel.which.setCurrentIndex(1)
+    assert panel.interaction_id == "i3"
+    assert panel.code.lineEdit().text() == panel.code.itemText(0)
+
+
 def test_notes_are_saved_as_typed_and_come_back_in_a_new_window(
     qtbot, telephony, customers, settings, tmp_path
 ):
