@@ -14,7 +14,23 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class Wire(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    # Validators are built on first use: the desktop uses a handful of these models at
+    # start-up, and building all of them cost ~45 ms of its start (docs/performance.md).
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
+
+
+def build_all_now() -> None:
+    """Build every wire model's validator (subclasses made elsewhere too) and stop
+    deferring, for a program that uses them all: the sandbox, before FastAPI reads them
+    to make its routes. (FastAPI wraps a body model in ``Annotated[Model, Field(...)]``;
+    a deferred type adapter of that fails on first use with pydantic 2.14.)"""
+    pending: list[type[Wire]] = [Wire]
+    while pending:
+        model = pending.pop()
+        pending.extend(model.__subclasses__())
+        model.model_config["defer_build"] = False
+        if not model.__pydantic_complete__:
+            model.model_rebuild()
 
 
 # ---------------------------------------------------------------- errors

@@ -21,6 +21,8 @@ from typing import Any, TypeVar
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from agent_desktop.protocol.schemas import build_all_now
+
 Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
 
 
@@ -67,6 +69,7 @@ class RouteTable:
     def install(self, app: FastAPI) -> None:
         """Declare every route on ``app`` (after those it already has, in order)."""
         skip_pydantic_v1_import()
+        build_all_now()  # every model its routes name, before FastAPI looks at them
         for route in self._routes:
             options = dict(route.options)
             options["tags"] = [*self.tags, *options.get("tags", ())]
