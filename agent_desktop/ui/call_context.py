@@ -85,7 +85,6 @@ class CallContextStrip(QFrame):
             self.values[name].setText(text)
             self.values[name].setVisible(bool(text))
             self._captions[name].setVisible(bool(text))
-        self.values["intent"].setProperty("emphasis", True)
         # Once the customer card is up it carries the badge; no need to say it twice.
         identified = pop is not None and pop.customer is not None
         self.vip.setVisible(attached.vip and not identified)
