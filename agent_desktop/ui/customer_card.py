@@ -24,7 +24,7 @@ from agent_desktop.ui.customer_details import CustomerDetails
 from agent_desktop.ui.customer_search import CustomerSearch
 from agent_desktop.ui.labels import agent_label
 from agent_desktop.ui.text import plain_label
-from agent_desktop.ui.theme import opaque
+from agent_desktop.ui.theme import hold_place, opaque
 
 
 class IdlePage(QWidget):
@@ -64,6 +64,7 @@ class CustomerCard(QFrame):
         self.interaction_id: str | None = None
         self.pop: ScreenPop | None = None
         self.context = CallContextStrip(self)
+        hold_place(self.context)  # shown during calls only; the pages below stay put
         self.pages = QStackedWidget(self)
         self.idle = IdlePage(self.pages)
         self.pending = plain_label(self.tr("Identifying the caller…"), self.pages, "cardHint")

@@ -31,6 +31,7 @@ from agent_desktop.ui.shortcuts_dialog import ShortcutsDialog
 from agent_desktop.ui.status_bar import ShellStatusBar, link_text
 from agent_desktop.ui.summary_panel import SummaryPanel
 from agent_desktop.ui.text import plain_label
+from agent_desktop.ui.theme import hold_place
 from agent_desktop.ui.wrap_up import WrapUpPanel
 
 GEOMETRY_KEY = "advisor/geometry"
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.link_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.link_banner.hide()
         self.banner = RingingBanner(self.bridge, self)
+        hold_place(self.banner)  # the card does not move when a call rings, nor when answered
         self.card = CustomerCard(self.bridge, self)
         self.wrap_up = WrapUpPanel(self.bridge, self)
         central = QWidget(self)

@@ -137,6 +137,15 @@ def opaque(widget: QWidget, color: str = CARD) -> None:
     widget.setAutoFillBackground(True)
 
 
+def hold_place(widget: QWidget) -> None:
+    """Keep ``widget``'s room in its layout while it is hidden: what is laid out after it
+    stays where it is when it comes and goes during a call (nothing jumps under the
+    advisor's eyes, and the card is not moved and repainted whole each time)."""
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)
+
+
 def apply_theme(app: QApplication) -> None:
     """Fusion (same on every OS), a light palette, the style sheet, a readable base font."""
     app.setStyle("Fusion")
