@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from ui_helpers import (
     customer,
     moved,
@@ -197,3 +197,27 @@ def test_html_in_search_results_and_chooser_is_literal(
     chooser = window.card.chooser
     qtbot.waitUntil(lambda: chooser.list.count() == 3)
     assert chooser.list.item(2).text().startswith("<b>Jean</b> Dupont · Premium")
+
+
+def test_the_card_stays_put_while_the_call_rings_and_is_answered(window, desktop, telephony):
+    # The advisor reads the customer's name while answering: neither the ringing banner
+    # coming and going nor the call-context strip moves the card or its pages.
+    window.show()
+
+    def places() -> tuple[int, int]:
+        for _ in range(3):  # the layouts' posted requests, as the event loop would run them
+            QApplication.sendPostedEvents()
+            QApplication.processEvents()
+        card, pages = window.card, window.card.pages
+        return card.mapTo(window, card.rect().topLeft()).y(), pages.mapTo(
+            window, pages.rect().topLeft()
+        ).y()
+
+    idle = places()
+    call = offered("i1")
+    ring(desktop, telephony, call)
+    assert window.banner.isVisible() and window.card.context.isVisible()
+    assert places() == idle
+    ring(desktop, telephony, moved(call, InteractionState.CONNECTED))
+    assert not window.banner.isVisible()
+    assert places() == idle
