@@ -74,3 +74,15 @@ def test_a_figure_without_a_floor_has_no_ratio_and_its_json_has_every_field() ->
     assert rate.ratio is None and rate.as_json()["p95"] is None
     assert set(rate.as_json()) == KEYS
     assert "repaints" in table([timed, rate])
+
+
+@pytest.mark.qt_log_ignore("a message that matters")
+def test_the_bench_drops_only_the_offscreen_notice(qtlog) -> None:
+    from PySide6.QtCore import qWarning
+
+    from agent_desktop.bench.measure import quiet_offscreen_noise
+
+    quiet_offscreen_noise()
+    qWarning("This plugin does not support propagateSizeHints()")
+    qWarning("a message that matters")
+    assert [record.message for record in qtlog.records] == ["a message that matters"]

@@ -115,7 +115,7 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
     from PySide6.QtWidgets import QApplication
 
     from agent_desktop.bench.kb import run_kb
-    from agent_desktop.bench.measure import longest_lag
+    from agent_desktop.bench.measure import longest_lag, quiet_offscreen_noise
     from agent_desktop.bench.soak import STRESS_CALLS, run_soak
     from agent_desktop.bench.stalls import StallSampler
     from agent_desktop.bench.wallboard import AGENTS, QUEUES, RATE, run_wallboard_process
@@ -125,6 +125,7 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)
+    quiet_offscreen_noise()
     apply_theme(app)  # the advisor's look: the style sheet is part of what paints cost
     loop = DesktopEventLoop(app)
     asyncio.set_event_loop(loop)

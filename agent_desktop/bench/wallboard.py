@@ -24,7 +24,7 @@ import httpx
 
 from agent_desktop.adapters.gateway import GatewayClient
 from agent_desktop.adapters.gateway.wallboard import GatewayWallboard
-from agent_desktop.bench.measure import LagSampler
+from agent_desktop.bench.measure import LagSampler, quiet_offscreen_noise
 from agent_desktop.bench.stalls import StallSampler, watching
 from agent_desktop.demo_sandbox import DEMO_PASSWORD
 from agent_desktop.services.wallboard import WallboardService, WallboardState
@@ -146,6 +146,7 @@ def main(argv: list[str]) -> int:
     url, seconds = argv[0], float(argv[1])
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
+    quiet_offscreen_noise()
     apply_theme(app)
     loop = DesktopEventLoop(app)
     asyncio.set_event_loop(loop)
