@@ -101,7 +101,9 @@ class ConferencePanel(QWidget):
         self.drop_button.clicked.connect(self._drop)
         self.leave_button.clicked.connect(lambda: self.ctx.spawn(self.ctx.calls.leave()))
         self.mute_button.clicked.connect(self._mute)
-        self.parties.itemSelectionChanged.connect(self.refresh)
+        # Choosing a party only changes what the buttons offer. Rebuilding the list there
+        # deleted the very item being selected, inside its own setSelected (a crash).
+        self.parties.itemSelectionChanged.connect(self._show_actions)
         self.refresh()
 
     def selected_party(self) -> Party | None:
@@ -113,6 +115,7 @@ class ConferencePanel(QWidget):
         return next((p for p in call.parties if p.id == party_id), None)
 
     def refresh(self) -> None:
+        """The call changed: the parties listed again (the chosen one kept), then the actions."""
         call = self.ctx.calls.current()
         selected = self.selected_party()
         conference = in_conference(call)
@@ -130,6 +133,11 @@ class ConferencePanel(QWidget):
             for col in range(3):
                 self.parties.resizeColumnToContents(col)
         self.parties.blockSignals(False)
+        self._show_actions()
+
+    def _show_actions(self) -> None:
+        call = self.ctx.calls.current()
+        conference = in_conference(call)
         self.status.setText(self._status(call))
         allowed = call.consult.allowed if call is not None and call.consult else ()
         self.merge_button.setEnabled(ConsultAction.CONFERENCE in allowed)

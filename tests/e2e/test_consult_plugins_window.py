@@ -15,6 +15,7 @@ from e2e_helpers import until
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QTreeWidget
+from shiboken6 import isValid
 
 from agent_desktop.domain.consult import ConsultState
 from agent_desktop.domain.interaction import InteractionState
@@ -152,7 +153,11 @@ async def test_directory_consult_and_conference_in_the_window(
             window.grab().save(str(SHOTS / "plugins-conference-window.png"))
             conference.grab().save(str(SHOTS / "plugins-conference-panel.png"))
             # drop the expert, then disabling a plugin removes its panel
-            conference.parties.topLevelItem(2).setSelected(True)
+            expert_row = conference.parties.topLevelItem(2)
+            expert_row.setSelected(True)
+            # choosing a party does not list the parties again (that deleted the very row
+            # being selected, inside its own setSelected: a crash)
+            assert isValid(expert_row) and expert_row.isSelected()
             assert conference.drop_button.isEnabled()
             conference.drop_button.click()
             await until(lambda: rows(conference.parties)[2][2] == "Left")
