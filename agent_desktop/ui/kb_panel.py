@@ -127,7 +127,8 @@ class HitDelegate(QStyledItemDelegate):
         words: the words shown in bold.
     """
 
-    PAD = 6
+    PAD = 6  # left of the text
+    ROW_PAD = 3  # above and below the two lines
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -181,7 +182,7 @@ class HitDelegate(QStyledItemDelegate):
 
     @staticmethod
     def row_height(font: QFont) -> int:
-        return 2 * QFontMetrics(font).lineSpacing() + 6
+        return 2 * QFontMetrics(font).lineSpacing() + 2 * HitDelegate.ROW_PAD
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -210,7 +211,7 @@ class HitDelegate(QStyledItemDelegate):
         color = item.palette.color(role).name()
         document = self.document(hit, rect.width(), item.font, color)
         painter.save()
-        painter.translate(rect.left() + self.PAD, rect.top() + 3)
+        painter.translate(rect.left() + self.PAD, rect.top() + self.ROW_PAD)
         document.drawContents(painter, QRectF(0, 0, rect.width() - self.PAD, rect.height()))
         painter.restore()
 
@@ -317,7 +318,9 @@ class KnowledgePanel(QWidget):
         self.list.itemActivated.connect(lambda _i: self.open_selected())
         self.list.currentRowChanged.connect(lambda _r: self._enable())
         # Room for at least VISIBLE_ROWS two-line suggestions: the dock cannot be
-        # squeezed below that by its neighbours.
+        # squeezed below that by its neighbours. Measured with the font the style sheet
+        # gives the list (applied when it is polished; before, the rows came out smaller).
+        self.list.ensurePolished()
         row = HitDelegate.row_height(self.list.font())
         self.list.setMinimumHeight(row * VISIBLE_ROWS + 2 * self.list.frameWidth())
         self.status = plain_label("", self, "kbStatus")

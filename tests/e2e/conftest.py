@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from agent_desktop.sandbox.server import SandboxServer
 from agent_desktop.ui.event_loop import DesktopEventLoop
+from agent_desktop.ui.theme import apply_theme
 
 # Every loop made stays referenced until the process ends: a closed qasync loop that the
 # garbage collector happens to free from the sandbox's thread destroys its QTimers from
@@ -30,6 +31,8 @@ def pytest_asyncio_loop_factories(config: Any, item: Any) -> dict[str, Callable[
         assert isinstance(app, QApplication)
         # As in the app: closing a window must not end Qt's exec(), which qasync runs on.
         app.setQuitOnLastWindowClosed(False)
+        if not app.styleSheet():  # the advisor's look, whatever ran before (tests/ui sets it)
+            apply_theme(app)
         loop = DesktopEventLoop(app)
         _LOOPS.append(loop)
         return loop
