@@ -10,9 +10,12 @@ import time
 from array import array
 from collections.abc import Awaitable, Callable, Sequence
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
+
+if TYPE_CHECKING:
+    from agent_desktop.ui.event_loop import DesktopEventLoop
 
 LAG_PERIOD = 0.005  # seconds between two lag samples
 BIG_CUSTOMER_ITEMS = 50_000
@@ -37,6 +40,24 @@ def quiet_offscreen_noise() -> None:
 
     previous = qInstallMessageHandler(handler)
     _kept.append(handler)
+
+
+def themed_loop() -> DesktopEventLoop:
+    """The bench's Qt application (made if there is none) with the advisor's theme, its
+    offscreen notice dropped, and the desktop's qasync loop on it, set as current."""
+    from PySide6.QtWidgets import QApplication
+
+    from agent_desktop.ui.event_loop import DesktopEventLoop
+    from agent_desktop.ui.theme import apply_theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)
+    quiet_offscreen_noise()
+    apply_theme(app)  # the advisor's look: the style sheet is part of what paints cost
+    loop = DesktopEventLoop(app)
+    asyncio.set_event_loop(loop)
+    return loop
 
 
 async def time_async(runs: int, action: Callable[[], Awaitable[Any]]) -> list[float]:

@@ -5,12 +5,10 @@ budget, ok)."""
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import logging
 import os
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -112,23 +110,13 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
     from agent_desktop.qt_imports import spare_source_reads
 
     spare_source_reads()  # as the application does, before the desktop's imports
-    from PySide6.QtWidgets import QApplication
-
     from agent_desktop.bench.kb import run_kb
-    from agent_desktop.bench.measure import longest_lag, quiet_offscreen_noise
+    from agent_desktop.bench.measure import longest_lag, themed_loop
     from agent_desktop.bench.soak import STRESS_CALLS, run_soak
     from agent_desktop.bench.stalls import StallSampler
     from agent_desktop.bench.wallboard import AGENTS, QUEUES, RATE, run_wallboard_process
-    from agent_desktop.ui.event_loop import DesktopEventLoop
-    from agent_desktop.ui.theme import apply_theme
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setQuitOnLastWindowClosed(False)
-    quiet_offscreen_noise()
-    apply_theme(app)  # the advisor's look: the style sheet is part of what paints cost
-    loop = DesktopEventLoop(app)
-    asyncio.set_event_loop(loop)
+    loop = themed_loop()
     with sandbox_process(child_env(home)) as url, loop:
         soak_stalls = StallSampler() if stalls else None
         soak = loop.run_until_complete(

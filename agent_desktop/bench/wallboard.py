@@ -24,7 +24,7 @@ import httpx
 
 from agent_desktop.adapters.gateway import GatewayClient
 from agent_desktop.adapters.gateway.wallboard import GatewayWallboard
-from agent_desktop.bench.measure import LagSampler, quiet_offscreen_noise
+from agent_desktop.bench.measure import LagSampler, themed_loop
 from agent_desktop.bench.stalls import StallSampler, watching
 from agent_desktop.demo_sandbox import DEMO_PASSWORD
 from agent_desktop.services.wallboard import WallboardService, WallboardState
@@ -137,19 +137,10 @@ def run_wallboard_process(base_url: str, seconds: float, stalls: bool = False) -
 
 def main(argv: list[str]) -> int:
     """The child's side: ``URL SECONDS [--stalls]``; prints the result as one JSON line."""
-    from PySide6.QtWidgets import QApplication
-
     from agent_desktop.gc_pauses import settle
-    from agent_desktop.ui.event_loop import DesktopEventLoop
-    from agent_desktop.ui.theme import apply_theme
 
     url, seconds = argv[0], float(argv[1])
-    app = QApplication(sys.argv[:1])
-    app.setQuitOnLastWindowClosed(False)
-    quiet_offscreen_noise()
-    apply_theme(app)
-    loop = DesktopEventLoop(app)
-    asyncio.set_event_loop(loop)
+    loop = themed_loop()
     sampler = StallSampler() if "--stalls" in argv else None
     with loop:
         settle()  # as the application does once its window is up
