@@ -5,10 +5,11 @@ roster signals only the rows that changed."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QModelIndex
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect
+from PySide6.QtGui import QImage, QPaintEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from wallboard_test_data import queue
@@ -73,6 +74,77 @@ def test_a_change_redraws_only_its_tile_and_shows_what_an_uncached_paint_shows(
     # that tile, its new (red) frame and the ticker with the new alerts
     assert board.cache.renders - renders == 3
     assert window.state.queue_level("q002")[0] == Level.CRITICAL
+    assert shown(board) == uncached(board)
+
+
+class PaintSpy(QObject):
+    """The regions a widget was asked to paint."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.regions: list[QRect] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QPaintEvent):
+            self.regions.append(event.region().boundingRect())
+        return False
+
+
+def test_an_agent_moving_redraws_only_the_row_of_counts(qtbot: QtBot) -> None:
+    window = window_with(qtbot, 20)
+    board = window.board
+    qtbot.wait(50)  # the window's first paints
+    spy = PaintSpy()
+    board.installEventFilter(spy)
+    renders, patches = board.cache.renders, board.cache.patches
+    calm = queue(1)
+    window.state.apply(dataclasses.replace(calm, agents_ready=1, agents_busy=6))
+    window.flush()
+    qtbot.waitUntil(lambda: bool(spy.regions))
+    assert board.cache.renders == renders and board.cache.patches == patches + 1
+    (_q, tile), *_ = [(q, r) for q, r in board.tile_rects() if q.queue_id == "q001"]
+    (painted,) = spy.regions
+    assert tile.toAlignedRect().contains(painted) and painted.height() < tile.height() / 5
+    assert shown(board) == uncached(board)
+
+
+def test_every_piece_of_a_tile_mended_alone_looks_as_if_drawn_whole(qtbot: QtBot) -> None:
+    window = window_with(qtbot, 8)
+    board = window.board
+    board.grab()
+    calm = queue(3)
+    changes = [
+        dict(waiting=1, longest_wait_seconds=45),  # two figures
+        dict(service_level=0.61),  # its level, and so the tile's, changes: drawn whole
+        dict(service_level=0.9, abandon_rate=0.125),
+        dict(agents_not_ready=4, not_ready_by_reason={"lunch": 3, "training": 1}),
+        dict(not_ready_by_reason={}),  # "No one on pause"
+    ]
+    for change in changes:
+        window.state.apply(dataclasses.replace(calm, **change))
+        window.flush()
+        app = QApplication.instance()
+        assert app is not None
+        app.processEvents()
+        assert shown(board) == uncached(board), change
+    assert board.cache.patches >= 3
+
+
+def test_a_change_made_after_the_repaint_was_asked_for_is_shown_by_the_next(
+    qtbot: QtBot,
+) -> None:
+    window = window_with(qtbot, 8)
+    board = window.board
+    qtbot.wait(50)  # the window's first paints
+    spy = PaintSpy()
+    board.installEventFilter(spy)
+    calm = queue(2)
+    window.state.apply(dataclasses.replace(calm, agents_busy=7))
+    window.flush()  # asks for the row of counts
+    window.state.apply(dataclasses.replace(calm, agents_busy=7, waiting=3))  # not yet asked
+    qtbot.waitUntil(lambda: bool(spy.regions))
+    window.flush()
+    qtbot.waitUntil(lambda: len(spy.regions) == 2)
     assert shown(board) == uncached(board)
 
 

@@ -8,7 +8,9 @@ a critical level) and a word, so no one has to tell amber from red.
 Painting is cached: each tile and the ticker are drawn once into a pixmap and only drawn
 again when what they show changes (a page of tiles at full HD took 20–40 ms of the GUI
 thread per repaint when every text was laid out again ten times a second; a repaint of
-cached tiles is a few blits).
+cached tiles is a few blits). A tile whose figures changed is mended in pieces: only the
+figure, the row of agents' counts or the not-ready reasons that changed is drawn again,
+and only that piece reaches the screen (see ``pixmap_cache``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QPolygonF,
+    QRegion,
     QResizeEvent,
     QStaticText,
     QTransform,
@@ -37,6 +40,7 @@ from PySide6.QtWidgets import QWidget
 from agent_desktop.domain.wallboard import QueueStats
 from agent_desktop.services.wallboard import METRICS, Alert, Level, Pager, WallboardState
 from agent_desktop.ui.text import fill
+from agent_desktop.ui.wallboard.pixmap_cache import Pieces, PixmapCache, box
 
 BACKGROUND = QColor("#0f1217")
 TILE = QColor("#1c222b")
@@ -66,59 +70,6 @@ def format_wait(seconds: float) -> str:
 
 def format_share(value: float) -> str:
     return f"{round(value * 100)} %"
-
-
-class PixmapCache:
-    """Pictures of parts of a widget, each drawn again only when its key changes.
-
-    ``get(name, key, rect, draw)`` returns the pixel rectangle to blit at and a pixmap of
-    ``rect`` on the board's background, drawn by ``draw(painter)`` in widget
-    coordinates, so a cached part looks exactly as if it had been painted directly.
-    """
-
-    def __init__(self, background: QColor) -> None:
-        self.background = background
-        self.parts: dict[str, tuple[object, QRect, QPixmap]] = {}
-        self.renders = 0  # how many parts were drawn again (the tests look at it)
-
-    def stale(self, name: str, key: object) -> bool:
-        cached = self.parts.get(name)
-        return cached is None or cached[0] != key
-
-    def get(
-        self,
-        name: str,
-        key: object,
-        rect: QRectF,
-        dpr: float,
-        draw: Callable[[QPainter], None],
-    ) -> tuple[QRect, QPixmap]:
-        cached = self.parts.get(name)
-        if cached is not None and cached[0] == key:
-            return cached[1], cached[2]
-        # whole pixels around the part, and a pixel more for the antialiased edges
-        left, top = math.floor(rect.left()) - 1, math.floor(rect.top()) - 1
-        right, bottom = math.ceil(rect.right()) + 1, math.ceil(rect.bottom()) + 1
-        area = QRect(left, top, right - left, bottom - top)
-        pixmap = QPixmap(math.ceil(area.width() * dpr), math.ceil(area.height() * dpr))
-        pixmap.setDevicePixelRatio(dpr)
-        pixmap.fill(self.background)
-        p = QPainter(pixmap)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.translate(-left, -top)
-        draw(p)
-        p.end()
-        self.parts[name] = (key, area, pixmap)
-        self.renders += 1
-        return area, pixmap
-
-    def keep(self, names: set[str]) -> None:
-        """Forget the parts not in ``names`` (the tiles of another page)."""
-        for name in [n for n in self.parts if n not in names]:
-            del self.parts[name]
-
-    def clear(self) -> None:
-        self.parts.clear()
 
 
 class BoardCanvas(QWidget):
@@ -283,18 +234,35 @@ class BoardCanvas(QWidget):
             for i, queue in enumerate(queues)
         ]
 
-    def _tile_pixmap(self, q: QueueStats, rect: QRectF, s: float) -> tuple[QRect, QPixmap]:
+    def _tile_pixmap(
+        self, q: QueueStats, rect: QRectF, s: float, exposed: QRegion | None = None
+    ) -> tuple[QRect, QPixmap]:
         return self.cache.get(
             q.queue_id,
             self._tile_key(q, rect, s),
             rect,
             self.devicePixelRatioF(),
             lambda tp: self._paint_tile(tp, rect, q, s),
+            exposed,
         )
 
-    def _tile_key(self, q: QueueStats, rect: QRectF, s: float) -> object:
-        levels = tuple(self.state.levels.get((q.queue_id, m), Level.OK) for m in METRICS)
-        return (q, levels, rect.getRect(), s, self.devicePixelRatioF())
+    def _tile_key(self, q: QueueStats, rect: QRectF, s: float) -> Pieces:
+        """What the tile shows, in the pieces a change of one agent or figure touches."""
+        level, _metrics = self.state.queue_level(q.queue_id)
+        cells, counts, reasons = self._tile_pieces(rect, s)
+        figures = tuple(
+            # the level icon reaches a pixel or two left of its cell
+            (
+                box(cell.adjusted(-4 * s, 0, 0, 0)),
+                (text, self.state.levels.get((q.queue_id, metric), Level.OK)),
+            )
+            for cell, metric, text in zip(cells, METRICS, self._figures(q), strict=True)
+        )
+        agents = (q.agents_ready, q.agents_busy, q.agents_after_call_work, q.agents_not_ready)
+        return Pieces(
+            (q.queue_id, q.name, level, rect.getRect(), s, self.devicePixelRatioF()),
+            (*figures, (box(counts), agents), (box(reasons), self._reasons_text(q))),
+        )
 
     def _ticker_alerts(self) -> list[Alert]:
         # what is wrong now first; "back to normal" only when nothing else is left to say
@@ -313,17 +281,16 @@ class BoardCanvas(QWidget):
         s = self.scale()
         pages = (self.pager.page, self.pager.pages)
         dirty = [
-            rect
+            area
             for q, rect in self.tile_rects()
-            if self.cache.stale(q.queue_id, self._tile_key(q, rect, s))
+            for area in self.cache.dirty(q.queue_id, self._tile_key(q, rect, s), rect)
         ]
-        if self.cache.stale("ticker", self._ticker_key(s)):
-            dirty.append(self._ticker_rect(s))
+        dirty += self.cache.dirty("ticker", self._ticker_key(s), self._ticker_rect(s))
         if (self.pager.page, self.pager.pages) != pages:  # the header says "page 1 of n"
             self.update()
             return
-        for rect in dirty:
-            self.update(rect.toAlignedRect().adjusted(-2, -2, 2, 2))
+        for area in dirty:
+            self.update(area)
 
     def header_rect(self) -> QRect:
         return QRect(0, 0, self.width(), math.ceil(HEADER * self.scale()))
@@ -349,7 +316,7 @@ class BoardCanvas(QWidget):
         exposed = event.region()  # only the tiles whose figures changed, most of the time
         for queue, rect in tiles:
             if exposed.intersects(rect.toAlignedRect()):
-                area, pixmap = self._tile_pixmap(queue, rect, s)
+                area, pixmap = self._tile_pixmap(queue, rect, s, exposed)
                 p.drawPixmap(area.topLeft(), pixmap)
         ticker = self._ticker_rect(s)
         area, pixmap = self.cache.get(
@@ -551,6 +518,36 @@ class BoardCanvas(QWidget):
         p.setFont(font)
         self._text(p, rect, text, wrap=wrap)
 
+    def _tile_pieces(self, rect: QRectF, s: float) -> tuple[list[QRectF], QRectF, QRectF]:
+        """Where a tile's changing pieces are drawn: the four figures (with their level
+        icon, under their labels), the agents' counts and the not-ready reasons (down to
+        the tile's edge, in case they wrap further than their room)."""
+        inner, _title, top, cell_h = self._tile_layout(rect, s)
+        cell_w = inner.width() / 2
+        cells = [
+            QRectF(inner.x() + (k % 2) * cell_w, top + (k // 2) * cell_h + 26 * s, cell_w, 70 * s)
+            for k in range(len(METRICS))
+        ]
+        y = top + 2 * cell_h + 6 * s
+        counts = QRectF(rect.x(), y + 24 * s, rect.width(), 50 * s)
+        reasons = QRectF(rect.x(), counts.bottom(), rect.width(), rect.bottom() - counts.bottom())
+        return cells, counts, reasons
+
+    @staticmethod
+    def _figures(q: QueueStats) -> tuple[str, str, str, str]:
+        return (
+            str(q.waiting),
+            format_wait(q.longest_wait_seconds),
+            format_share(q.service_level),
+            format_share(q.abandon_rate),
+        )
+
+    def _reasons_text(self, q: QueueStats) -> str:
+        """Not-ready reasons, most common first: "how many are on pause" is the first
+        question."""
+        reasons = sorted(q.not_ready_by_reason.items(), key=lambda kv: (-kv[1], kv[0]))
+        return "  ·  ".join(f"{self.reason_label(code)} {n}" for code, n in reasons)
+
     def _paint_tile(self, p: QPainter, rect: QRectF, q: QueueStats, s: float) -> None:
         level, _metrics = self.state.queue_level(q.queue_id)
         area, frame = self.cache.get(
@@ -561,33 +558,31 @@ class BoardCanvas(QWidget):
             lambda fp: self._paint_frame(fp, rect, level, s),
         )
         p.drawPixmap(area.topLeft(), frame)
-        inner, title, top, cell_h = self._tile_layout(rect, s)
-        name_rect = title.adjusted(0, 0, -self._badge_width(level, s) - 8 * s, 0)
-        self._paint_name(p, name_rect, q.name, s)
+        clip = p.clipBoundingRect() if p.hasClipping() else None
+
+        def shows(piece: QRectF) -> bool:  # mending one piece: the others are not drawn
+            return clip is None or clip.intersects(piece.adjusted(-4 * s, -4 * s, 4 * s, 4 * s))
+
+        inner, title, _top, _cell_h = self._tile_layout(rect, s)
+        if shows(title):
+            name_rect = title.adjusted(0, 0, -self._badge_width(level, s) - 8 * s, 0)
+            self._paint_name(p, name_rect, q.name, s)
+        cells, counts_rect, reasons_rect = self._tile_pieces(rect, s)
         # the four figures, two by two
-        figures = (
-            str(q.waiting),
-            format_wait(q.longest_wait_seconds),
-            format_share(q.service_level),
-            format_share(q.abandon_rate),
-        )
-        cell_w = inner.width() / 2
-        for k, (metric, text) in enumerate(zip(METRICS, figures, strict=True)):
-            cell = QRectF(inner.x() + (k % 2) * cell_w, top + (k // 2) * cell_h, cell_w, cell_h)
+        for cell, metric, text in zip(cells, METRICS, self._figures(q), strict=True):
+            if not shows(cell):
+                continue
             metric_level = self.state.levels.get((q.queue_id, metric), Level.OK)
             icon_w = 0.0
             if metric_level:  # a shape beside the figure: never colour alone
                 icon_w = 34 * s
                 self._paint_icon(
-                    p, QPointF(cell.x() + 14 * s, cell.y() + 62 * s), 14 * s, metric_level
+                    p, QPointF(cell.x() + 14 * s, cell.y() + 36 * s), 14 * s, metric_level
                 )
             p.setPen(LEVEL_COLOURS[metric_level][0] if metric_level else TEXT)
             p.setFont(self._fitted(text, 64 * s, cell.width() - icon_w - 22 * s))
-            self._text(
-                p, QRectF(cell.x() + icon_w, cell.y() + 26 * s, cell.width() - icon_w, 70 * s), text
-            )
+            self._text(p, cell.adjusted(icon_w, 0, 0, 0), text)
         # agents by state: a small word (in the frame) above a count
-        y = top + 2 * cell_h + 6 * s
         counts = (
             (q.agents_ready, GOOD),
             (q.agents_busy, TEXT),
@@ -596,17 +591,18 @@ class BoardCanvas(QWidget):
         )
         col_w = inner.width() / 4
         p.setFont(self._font(36 * s, True))
-        for k, (count, colour) in enumerate(counts):
+        for k, (count, colour) in enumerate(counts if shows(counts_rect) else ()):
             p.setPen(colour)
             x = inner.x() + k * col_w
-            self._text(p, QRectF(x, y + 24 * s, col_w, 44 * s), str(count), TOP_LEFT)
-        # not-ready reasons: "how many are on pause" is the first question
-        reasons = sorted(q.not_ready_by_reason.items(), key=lambda kv: (-kv[1], kv[0]))
-        text = "  ·  ".join(f"{self.reason_label(code)} {n}" for code, n in reasons)
-        p.setPen(NOT_READY if reasons else MUTED)
+            self._text(p, QRectF(x, counts_rect.y(), col_w, 44 * s), str(count), TOP_LEFT)
+        if not shows(reasons_rect):
+            return
+        text = self._reasons_text(q)
+        p.setPen(NOT_READY if text else MUTED)
         p.setFont(self._font(22 * s))
-        reason_top = y + 74 * s
-        reason_rect = QRectF(inner.x(), reason_top, inner.width(), inner.bottom() - reason_top)
+        reason_rect = QRectF(
+            inner.x(), reasons_rect.y(), inner.width(), inner.bottom() - reasons_rect.y()
+        )
         self._text(p, reason_rect, text or self.tr("No one on pause"), TOP_LEFT, wrap=True)
 
     def _fitted(self, text: str, px: float, width: float, bold: bool = True) -> QFont:
