@@ -86,3 +86,20 @@ def test_the_bench_drops_only_the_offscreen_notice(qtlog) -> None:
     qWarning("This plugin does not support propagateSizeHints()")
     qWarning("a message that matters")
     assert [record.message for record in qtlog.records] == ["a message that matters"]
+
+
+def test_stolen_time_reads_the_steal_column_and_leaves_guest_time_out() -> None:
+    import time
+
+    from agent_desktop.bench.measure import StolenTime, machine_ticks
+
+    # user nice system idle iowait irq softirq steal guest guest_nice (proc(5))
+    assert machine_ticks("cpu  100 0 50 800 10 0 5 35 70 0\n") == (35, 1000)
+    assert machine_ticks("intr 1 2 3") is None
+    with StolenTime() as stolen:
+        time.sleep(0.1)  # ten ticks of each CPU go by (USER_HZ is 100)
+    if machine_ticks() is None:  # not Linux
+        assert stolen.percent is None and "unknown" in stolen.phrase()
+    else:
+        assert stolen.percent is not None and 0 <= stolen.percent <= 100
+        assert "other guests" in stolen.phrase()

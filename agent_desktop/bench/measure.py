@@ -121,6 +121,49 @@ def longest_lag(lag_ms: Sequence[float], cpu_ms: Sequence[float]) -> str:
     )
 
 
+def machine_ticks(stat: str | None = None) -> tuple[int, int] | None:
+    """(stolen, all) CPU clock ticks of the whole machine so far, from the first line of
+    Linux's /proc/stat (``cpu user nice system idle iowait irq softirq steal guest
+    guest_nice``; guest time is already counted in user time, so it is left out of
+    "all"); None where there is no such file."""
+    if stat is None:
+        try:
+            with open("/proc/stat", encoding="ascii") as f:
+                stat = f.readline()
+        except OSError:
+            return None
+    fields = stat.split()
+    if len(fields) < 9 or fields[0] != "cpu":
+        return None
+    ticks = [int(x) for x in fields[1:9]]
+    return ticks[7], sum(ticks)
+
+
+class StolenTime:
+    """``with StolenTime() as stolen: …`` then ``stolen.percent``: the share of the
+    machine's CPU time its hypervisor gave to other guests meanwhile. A virtual machine's
+    stall with the GUI thread idle usually comes with it; the bench prints it beside the
+    stalls so a reader can tell the machine's share from ours."""
+
+    def __init__(self) -> None:
+        self.percent: float | None = None
+        self._start: tuple[int, int] | None = None
+
+    def __enter__(self) -> StolenTime:
+        self._start = machine_ticks()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        end = machine_ticks()
+        if self._start is not None and end is not None and end[1] > self._start[1]:
+            self.percent = 100 * (end[0] - self._start[0]) / (end[1] - self._start[1])
+
+    def phrase(self) -> str:
+        if self.percent is None:
+            return "the hypervisor's share unknown"
+        return f"{self.percent:.1f} % of the machine's CPU time went to other guests"
+
+
 async def big_customer(control: httpx.AsyncClient, items: int = BIG_CUSTOMER_ITEMS) -> str:
     """The id of the sandbox's customer with ``items`` history items (generated once per
     sandbox data directory, about 6 s for 50 000)."""

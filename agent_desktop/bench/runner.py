@@ -111,7 +111,7 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
 
     spare_source_reads()  # as the application does, before the desktop's imports
     from agent_desktop.bench.kb import run_kb
-    from agent_desktop.bench.measure import longest_lag, themed_loop
+    from agent_desktop.bench.measure import StolenTime, longest_lag, themed_loop
     from agent_desktop.bench.soak import STRESS_CALLS, run_soak
     from agent_desktop.bench.stalls import StallSampler
     from agent_desktop.bench.wallboard import AGENTS, QUEUES, RATE, run_wallboard_process
@@ -119,12 +119,14 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
     loop = themed_loop()
     with sandbox_process(child_env(home)) as url, loop:
         soak_stalls = StallSampler() if stalls else None
-        soak = loop.run_until_complete(
-            run_soak(url, plan.calls, max(50, plan.calls), plan.history_runs, soak_stalls)
-        )
+        with StolenTime() as soak_stolen:
+            soak = loop.run_until_complete(
+                run_soak(url, plan.calls, max(50, plan.calls), plan.history_runs, soak_stalls)
+            )
         kb = loop.run_until_complete(run_kb(plan.kb_queries))
         loop.run_until_complete(loop.shutdown_asyncgens())
-        board = run_wallboard_process(url, plan.wallboard_seconds, stalls)
+        with StolenTime() as board_stolen:
+            board = run_wallboard_process(url, plan.wallboard_seconds, stalls)
     if soak_stalls is not None:
         print(f"soak: {soak_stalls.report()}")
     if board.stalls is not None:
@@ -253,7 +255,8 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
         )
     print(
         f"soak: longest lag {longest_lag(soak.lag_ms, soak.lag_cpu_ms)}; the GUI "
-        f"thread's CPU per 5 ms sample p99 {percentile(soak.lag_cpu_ms, 99):.0f} ms"
+        f"thread's CPU per 5 ms sample p99 {percentile(soak.lag_cpu_ms, 99):.0f} ms; "
+        f"{soak_stolen.phrase()}"
     )
     if soak.stress_lag_ms:
         print(
@@ -264,6 +267,7 @@ def in_process_figures(home: Path, plan: Plan, stalls: bool = False) -> list[Fig
         )
     print(
         f"wallboard: longest stall {longest_lag(board.lag_ms, board.lag_cpu_ms)}; "
+        f"{board_stolen.phrase()}; "
         f"{board.events} events applied in {board.seconds:.1f} s "
         f"({board.events / max(board.seconds, 1e-9):.0f}/s); KB index of {kb.articles} "
         f"articles built in {kb.build_s:.1f} s; context samples missing: "
