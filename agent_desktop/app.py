@@ -122,10 +122,15 @@ class Application:
         # Meanwhile, what the login and the shell need next loads: the shell's modules,
         # the HTTP transport and the TLS context httpx would build for verify=True
         # (~50 + ~30 ms that were on the login's path; docs/performance.md, cold start).
+        import anyio.lowlevel
         import httpx
 
         tls = loop.run_in_executor(None, httpx.create_ssl_context)
         import httpcore  # noqa: F401
+
+        # httpx's first request loads anyio's asyncio backend (~30 ms, then on the login's
+        # path): anything of anyio's that needs the backend loads it now
+        await anyio.lowlevel.checkpoint()
 
         import agent_desktop.adapters.gateway.consult
         import agent_desktop.ui.main_window
