@@ -103,3 +103,37 @@ def test_stolen_time_reads_the_steal_column_and_leaves_guest_time_out() -> None:
     else:
         assert stolen.percent is not None and 0 <= stolen.percent <= 100
         assert "other guests" in stolen.phrase()
+
+
+def test_the_frame_timer_times_the_next_frame_without_painting_twice(qtbot) -> None:
+    import time
+
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QLabel
+
+    from agent_desktop.bench.soak import FrameTimer
+
+    window = QLabel("Mme Durand")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)  # the first frames
+    paints: list[float] = []
+
+    class Spy(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                paints.append(time.perf_counter())
+            return False
+
+    spy = Spy()
+    window.installEventFilter(spy)
+    frames = FrameTimer(window)
+    shown: list[float] = []
+    frames.then(shown.append)
+    window.setText("M. Martin")
+    qtbot.waitUntil(lambda: bool(shown))
+    assert len(paints) == 1 and paints[0] <= shown[0]
+    window.setText("Mme Petit")  # no one waits: the frame goes by untouched
+    qtbot.waitUntil(lambda: len(paints) == 2)
+    assert len(shown) == 1
