@@ -61,10 +61,6 @@ class PixmapCache:
         self.renders = 0
         self.patches = 0
 
-    def stale(self, name: str, key: object) -> bool:
-        cached = self.parts.get(name)
-        return cached is None or cached[0] != key
-
     def dirty(self, name: str, key: object, rect: QRectF) -> list[QRect]:
         """What of the widget must be painted again for ``name`` to show ``key``."""
         cached = self.parts.get(name)
