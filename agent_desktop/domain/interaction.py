@@ -140,6 +140,9 @@ class Interaction:
             wrap-up policy (see docs/protocol.md).
         closed_by: why a closed interaction closed: ``wrap_up`` or ``acw_limit`` (the
             server ended after-call work; a late wrap-up is still accepted).
+        revision: the server's count of changes to it (0 where the platform does not
+            count): orders two snapshots taken in the same state, such as a mute's
+            answer and an older stream event.
     """
 
     id: str
@@ -158,9 +161,17 @@ class Interaction:
     acw_limit_seconds: int | None = None
     wrap_up_blocks_routing: bool = True
     closed_by: str | None = None  # "wrap_up" or "acw_limit" once closed
+    revision: int = 0
 
     def allows(self, action: Action) -> bool:
         return action in self.allowed_actions
+
+    def is_older_than(self, other: Interaction) -> bool:
+        """Whether this snapshot of the interaction was taken before ``other``: an
+        earlier state, or the same state and a lower revision (when both count)."""
+        if self.state_since != other.state_since:
+            return self.state_since < other.state_since
+        return 0 < self.revision < other.revision
 
     @property
     def is_live(self) -> bool:

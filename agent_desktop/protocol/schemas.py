@@ -199,6 +199,12 @@ class InteractionWire(Wire):
         description="why a closed interaction closed: the agent's wrap-up, or the queue's"
         " ACW limit (the server ended after-call work; a late wrap-up is still accepted)",
     )
+    revision: int = Field(
+        default=0,
+        ge=0,
+        description="grows each time anything in this interaction changes (0: not counted);"
+        " of two snapshots with the same state_since, the lower revision is the older",
+    )
 
 
 class InteractionsSnapshot(Wire):

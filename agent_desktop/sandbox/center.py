@@ -114,11 +114,22 @@ class Call:
     policy: QueuePolicy = field(default_factory=QueuePolicy)
     acw_timer: asyncio.TimerHandle | None = None  # ends after-call work at the ACW limit
     closed_by: Literal["wrap_up", "acw_limit"] | None = None
+    revision: int = 0  # how many times what the wire shows of it changed
+    shown: w.InteractionWire | None = None  # the last wire given out, revision aside
 
     def allowed(self) -> tuple[Action, ...]:
         return call_sm.allowed_actions(self.state, self.muted)
 
     def wire(self) -> w.InteractionWire:
+        """The interaction on the wire; its revision grows whenever the rest differs from
+        the last one given out (every change is given out: answered or streamed)."""
+        current = self._content()
+        if current != self.shown:
+            self.revision += 1
+            self.shown = current
+        return current.model_copy(update={"revision": self.revision})
+
+    def _content(self) -> w.InteractionWire:
         return w.InteractionWire(
             id=self.id,
             direction=self.direction,

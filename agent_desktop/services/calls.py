@@ -50,10 +50,20 @@ class CallService:
                 return interaction
         return None
 
-    def apply(self, interaction: Interaction) -> None:
-        """Take a snapshot from the server (event, command answer or resync)."""
+    def apply(self, interaction: Interaction, resync: bool = False) -> None:
+        """Take a snapshot from the server (event, command answer or resync).
+
+        A snapshot older than the one held is dropped: an earlier state, or the same state
+        and a lower revision (a stream event sent before a mute whose answer came first).
+        In a ``resync`` only an earlier state is: a restarted platform counts revisions
+        from the start again, and its snapshot is the truth.
+        """
         known = self.interactions.get(interaction.id)
-        if known is not None and known.state_since > interaction.state_since:
+        if known is not None and (
+            known.state_since > interaction.state_since
+            if resync
+            else interaction.is_older_than(known)
+        ):
             log.info("ignored an older snapshot of interaction %s", interaction.id)
             return
         if interaction.state in FINAL_STATES:
@@ -86,7 +96,7 @@ class CallService:
             self.transcripts.pop(gone_id, None)
             self._bus.publish(InteractionClosed(gone))
         for interaction in snapshot:
-            self.apply(interaction)
+            self.apply(interaction, resync=True)
 
     async def act(
         self, interaction_id: str, action: Action, body: dict[str, Any] | None = None

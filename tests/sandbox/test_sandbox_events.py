@@ -210,3 +210,28 @@ def test_logout_ends_the_streams_of_that_session(
         theirs.next_event()
     alice.ready()
     assert mine.next_event().event == "agent.state_changed"
+
+
+def test_each_change_raises_the_revision_and_answer_and_event_agree(
+    alice: LoggedIn, stream: OpenStream
+) -> None:
+    events = stream(alice)
+    alice.ready()
+    offered = alice.offer()
+    cid = offered["id"]
+    answered = alice.post(f"/v1/interactions/{cid}/answer").json()
+    muted = alice.post(f"/v1/interactions/{cid}/mute").json()
+    # the mute changes neither the state nor state_since: only the revision orders them
+    assert muted["state_since"] == answered["state_since"]
+    assert 0 < offered["revision"] < answered["revision"] < muted["revision"]
+    again = alice.get("/v1/interactions").json()["interactions"][0]
+    assert again["revision"] == muted["revision"]  # nothing changed, nothing counted
+    frames = events.events_until(
+        lambda f: f.event == "interaction.updated" and f.json()["data"]["muted"]
+    )
+    streamed = [f.json()["data"] for f in frames if f.event.startswith("interaction.")]
+    assert [i["revision"] for i in streamed] == [
+        offered["revision"],
+        answered["revision"],
+        muted["revision"],
+    ]

@@ -60,6 +60,7 @@ def interaction(i: w.InteractionWire) -> Interaction:
         acw_limit_seconds=i.acw_limit_seconds,
         wrap_up_blocks_routing=i.wrap_up_blocks_routing,
         closed_by=i.closed_by,
+        revision=i.revision,
     )
 
 
