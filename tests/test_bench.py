@@ -4,6 +4,7 @@ never asserted: this test checks the shape of the report only."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -91,7 +92,7 @@ def test_the_bench_drops_only_the_offscreen_notice(qtlog) -> None:
 def test_stolen_time_reads_the_steal_column_and_leaves_guest_time_out() -> None:
     import time
 
-    from agent_desktop.bench.measure import StolenTime, machine_ticks
+    from agent_desktop.bench.cpu_time import StolenTime, machine_ticks
 
     # user nice system idle iowait irq softirq steal guest guest_nice (proc(5))
     assert machine_ticks("cpu  100 0 50 800 10 0 5 35 70 0\n") == (35, 1000)
@@ -137,3 +138,74 @@ def test_the_frame_timer_times_the_next_frame_without_painting_twice(qtbot) -> N
     window.setText("Mme Petit")  # no one waits: the frame goes by untouched
     qtbot.waitUntil(lambda: len(paints) == 2)
     assert len(shown) == 1
+
+
+@pytest.mark.skipif(
+    not Path("/proc/thread-self/schedstat").exists() or not hasattr(os, "sched_setaffinity"),
+    reason="Linux's per-thread scheduler statistics",
+)
+def test_thread_clocks_count_the_wait_for_a_core_another_process_holds() -> None:
+    import time
+
+    from agent_desktop.bench.cpu_time import ThreadClocks
+
+    cpu = min(os.sched_getaffinity(0))
+    spinner = subprocess.Popen(
+        [sys.executable, "-c", f"import os\nos.sched_setaffinity(0, {{{cpu}}})\nwhile 1: pass"]
+    )
+    before = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {cpu})  # this thread only: it now shares one core with a spinner
+    try:
+        time.sleep(0.2)  # the spinner is running
+        with ThreadClocks() as clocks:
+            start = clocks.read()
+            end = time.perf_counter() + 0.5
+            while time.perf_counter() < end:
+                pass
+            busy = clocks.read()
+            time.sleep(0.05)
+            rested = clocks.read().since(busy)
+        ran, waited, stolen = busy.since(start)
+    finally:
+        os.sched_setaffinity(0, before)
+        spinner.kill()
+        spinner.wait()
+    assert start.core == cpu and len(start.stolen) == os.cpu_count()
+    assert waited > 100  # ms, of 500 wall: the scheduler shares the core about evenly
+    assert 100 < ran < 450 and 0 <= stolen <= 500
+    assert rested[1] < 20  # asleep is not waiting for a core
+
+
+def test_cpu_time_reads_linux_counters() -> None:
+    from agent_desktop.bench.cpu_time import (
+        TICK,
+        Reading,
+        last_core,
+        run_queue_seconds,
+        stolen_per_cpu,
+    )
+
+    stat = b"cpu  9 9 9 9 9 0 9 12 0 0\ncpu0 1 2 3 4 5 0 6 7 0 0\ncpu1 1 2 3 4 5 0 6 5 0 0\nintr 9"
+    assert stolen_per_cpu(stat) == (7 * TICK, 5 * TICK)
+    assert run_queue_seconds(b"1077934 589507000 3\n") == 0.589507
+    assert run_queue_seconds(b"") == 0.0
+    fields = " ".join(str(n) for n in range(3, 53))  # field 3 is the state, 39 the CPU
+    assert last_core(f"123 (Qt (a) b) {fields}".encode()) == 39
+    assert last_core(b"") == -1
+    before = Reading(ran=1.0, queued=0.5, core=1, stolen=(2.0, 3.0))
+    after = Reading(ran=1.004, queued=0.6, core=0, stolen=(2.5, 3.3))
+    ran, waited, stolen = after.since(before)
+    assert round(ran) == 4 and round(waited) == 100
+    assert round(stolen) == 300  # on the CPU it slept on, not the one it woke on
+
+
+def test_the_longest_lag_says_where_the_gui_threads_time_went() -> None:
+    from agent_desktop.bench.measure import longest_lag, longest_lag_not_stolen
+
+    lags, ran, waited, stolen = [1.0, 95.0, 30.0], [1.0, 20.0, 28.0], [0, 5.0, 0], [0, 70.0, 0]
+    assert longest_lag(lags, ran, waited, stolen) == (
+        "95 ms: the GUI thread ran 20 ms, waited for a core 5 ms; "
+        "the hypervisor held its virtual CPU 70 ms of it"
+    )
+    assert longest_lag([4.0, 2.0], [3.0, 1.0]) == "4 ms: the GUI thread ran 3 ms"
+    assert longest_lag_not_stolen(lags, stolen) == 30.0

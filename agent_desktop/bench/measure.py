@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from agent_desktop.bench.cpu_time import ThreadClocks
+
 if TYPE_CHECKING:
     from agent_desktop.ui.event_loop import DesktopEventLoop
 
@@ -84,17 +86,27 @@ class LagSampler:
         # CPU time of this thread during each sample, ms: a late wake-up with little CPU
         # is the process waiting for a core (a busy or shared machine), not our code
         self.cpu_ms: array[float] = array("d")
+        # time this thread was ready to run but waited for a core, and time the
+        # hypervisor held the virtual CPU it slept on, each sample (Linux; cpu_time.py)
+        self.wait_ms: array[float] = array("d")
+        self.stolen_ms: array[float] = array("d")
         self.last_wake = time.perf_counter()  # the loop's heartbeat, for StallSampler
         self._task: asyncio.Task[None] | None = None
 
     async def _run(self) -> None:
         loop = asyncio.get_running_loop()
-        while True:
-            before, cpu = loop.time(), time.thread_time()
-            await asyncio.sleep(self.period)
-            self.last_wake = time.perf_counter()
-            self.samples.append(max(0.0, loop.time() - before - self.period) * 1e3)
-            self.cpu_ms.append((time.thread_time() - cpu) * 1e3)
+        with ThreadClocks() as clocks:
+            reading = clocks.read()
+            while True:
+                before = loop.time()
+                await asyncio.sleep(self.period)
+                self.last_wake = time.perf_counter()
+                self.samples.append(max(0.0, loop.time() - before - self.period) * 1e3)
+                reading, previous = clocks.read(), reading
+                ran, waited, stolen = reading.since(previous)
+                self.cpu_ms.append(ran)
+                self.wait_ms.append(waited)
+                self.stolen_ms.append(stolen)
 
     async def __aenter__(self) -> LagSampler:
         self._task = asyncio.ensure_future(self._run())
@@ -111,57 +123,28 @@ class LagSampler:
         await asyncio.gather(self._task, return_exceptions=True)
 
 
-def longest_lag(lag_ms: Sequence[float], cpu_ms: Sequence[float]) -> str:
-    """The longest lag of a :class:`LagSampler` run and the GUI thread's CPU time during it,
-    as one phrase for the bench's report."""
+def longest_lag(
+    lag_ms: Sequence[float],
+    cpu_ms: Sequence[float],
+    wait_ms: Sequence[float] = (),
+    stolen_ms: Sequence[float] = (),
+) -> str:
+    """The longest lag of a :class:`LagSampler` run and where the GUI thread's time went
+    meanwhile (``cpu_time.py``), as one phrase for the bench's report."""
     worst = max(range(len(lag_ms)), key=lag_ms.__getitem__)
-    return (
-        f"{lag_ms[worst]:.0f} ms, of which the GUI thread ran {cpu_ms[worst]:.0f} ms "
-        "(the rest: waiting for a core)"
-    )
+    phrase = f"{lag_ms[worst]:.0f} ms: the GUI thread ran {cpu_ms[worst]:.0f} ms"
+    if worst < len(wait_ms):
+        phrase += f", waited for a core {wait_ms[worst]:.0f} ms"
+    if worst < len(stolen_ms):
+        phrase += f"; the hypervisor held its virtual CPU {stolen_ms[worst]:.0f} ms of it"
+    return phrase
 
 
-def machine_ticks(stat: str | None = None) -> tuple[int, int] | None:
-    """(stolen, all) CPU clock ticks of the whole machine so far, from the first line of
-    Linux's /proc/stat (``cpu user nice system idle iowait irq softirq steal guest
-    guest_nice``; guest time is already counted in user time, so it is left out of
-    "all"); None where there is no such file."""
-    if stat is None:
-        try:
-            with open("/proc/stat", encoding="ascii") as f:
-                stat = f.readline()
-        except OSError:
-            return None
-    fields = stat.split()
-    if len(fields) < 9 or fields[0] != "cpu":
-        return None
-    ticks = [int(x) for x in fields[1:9]]
-    return ticks[7], sum(ticks)
-
-
-class StolenTime:
-    """``with StolenTime() as stolen: …`` then ``stolen.percent``: the share of the
-    machine's CPU time its hypervisor gave to other guests meanwhile. A virtual machine's
-    stall with the GUI thread idle usually comes with it; the bench prints it beside the
-    stalls so a reader can tell the machine's share from ours."""
-
-    def __init__(self) -> None:
-        self.percent: float | None = None
-        self._start: tuple[int, int] | None = None
-
-    def __enter__(self) -> StolenTime:
-        self._start = machine_ticks()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        end = machine_ticks()
-        if self._start is not None and end is not None and end[1] > self._start[1]:
-            self.percent = 100 * (end[0] - self._start[0]) / (end[1] - self._start[1])
-
-    def phrase(self) -> str:
-        if self.percent is None:
-            return "the hypervisor's share unknown"
-        return f"{self.percent:.1f} % of the machine's CPU time went to other guests"
+def longest_lag_not_stolen(lag_ms: Sequence[float], stolen_ms: Sequence[float]) -> float:
+    """The longest lag once the time the hypervisor held the GUI thread's virtual CPU is
+    taken out of each sample (ms): the part this machine's own work can explain."""
+    pairs = zip(lag_ms, stolen_ms, strict=False)
+    return max((max(0.0, lag - stolen) for lag, stolen in pairs), default=0.0)
 
 
 async def big_customer(control: httpx.AsyncClient, items: int = BIG_CUSTOMER_ITEMS) -> str:

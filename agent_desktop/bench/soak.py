@@ -68,6 +68,8 @@ class SoakResult:
     history_filter_ms: list[float] = field(default_factory=list)
     lag_ms: Sequence[float] = field(default_factory=list)
     lag_cpu_ms: Sequence[float] = field(default_factory=list)  # the GUI thread's, each sample
+    lag_wait_ms: Sequence[float] = field(default_factory=list)  # its wait for a core, each
+    lag_stolen_ms: Sequence[float] = field(default_factory=list)  # the hypervisor's, each
     idle_lag_ms: Sequence[float] = field(default_factory=list)
     rss_login_mb: float = 0.0
     rss_warm_mb: float = 0.0  # after the first warm_up_calls calls
@@ -223,6 +225,7 @@ async def run_soak(
                     await _one_call(window, control, result, paced=True)
                     result.calls += 1
             result.lag_ms, result.lag_cpu_ms = lag.samples, lag.cpu_ms
+            result.lag_wait_ms, result.lag_stolen_ms = lag.wait_ms, lag.stolen_ms
             result.rss_after_mb = resident_memory_mb() or 0.0
             await _stress(window, control, result)
     finally:

@@ -38,6 +38,8 @@ SNAPSHOT_WAIT = 120.0  # seconds (a loaded machine is slow to build and decode i
 class WallboardResult:
     lag_ms: list[float] = field(default_factory=list)
     lag_cpu_ms: list[float] = field(default_factory=list)  # the GUI thread's CPU, each sample
+    lag_wait_ms: list[float] = field(default_factory=list)  # its wait for a core, each sample
+    lag_stolen_ms: list[float] = field(default_factory=list)  # the hypervisor's, each sample
     idle_lag_ms: list[float] = field(default_factory=list)
     seconds: float = 0.0
     paints: int = 0
@@ -107,6 +109,7 @@ async def _under_load(
         result.paints = window.board.paints - paints
         result.events = state.events - events
         result.lag_ms, result.lag_cpu_ms = list(lag.samples), list(lag.cpu_ms)
+        result.lag_wait_ms, result.lag_stolen_ms = list(lag.wait_ms), list(lag.stolen_ms)
     finally:
         feed.cancel()
         await asyncio.gather(feed, return_exceptions=True)
