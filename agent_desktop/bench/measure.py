@@ -140,11 +140,10 @@ def longest_lag(
     return phrase
 
 
-def longest_lag_not_stolen(lag_ms: Sequence[float], stolen_ms: Sequence[float]) -> float:
-    """The longest lag once the time the hypervisor held the GUI thread's virtual CPU is
-    taken out of each sample (ms): the part this machine's own work can explain."""
-    pairs = zip(lag_ms, stolen_ms, strict=False)
-    return max((max(0.0, lag - stolen) for lag, stolen in pairs), default=0.0)
+def lags_not_stolen(lag_ms: Sequence[float], stolen_ms: Sequence[float]) -> list[float]:
+    """Each lag less the time the hypervisor held the GUI thread's virtual CPU during it
+    (ms): the part this machine's own work can explain."""
+    return [max(0.0, lag - stolen) for lag, stolen in zip(lag_ms, stolen_ms, strict=False)]
 
 
 async def big_customer(control: httpx.AsyncClient, items: int = BIG_CUSTOMER_ITEMS) -> str:
