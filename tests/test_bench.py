@@ -187,6 +187,7 @@ def test_cpu_time_reads_linux_counters() -> None:
 
     stat = b"cpu  9 9 9 9 9 0 9 12 0 0\ncpu0 1 2 3 4 5 0 6 7 0 0\ncpu1 1 2 3 4 5 0 6 5 0 0\nintr 9"
     assert stolen_per_cpu(stat) == (7 * TICK, 5 * TICK)
+    assert stolen_per_cpu(stat[: stat.index(b"cpu1") + 20]) == (7 * TICK,)  # cut inside cpu1
     assert run_queue_seconds(b"1077934 589507000 3\n") == 0.589507
     assert run_queue_seconds(b"") == 0.0
     fields = " ".join(str(n) for n in range(3, 53))  # field 3 is the state, 39 the CPU

@@ -85,9 +85,10 @@ class StolenTime:
 
 
 def stolen_per_cpu(stat: bytes) -> tuple[float, ...]:
-    """Seconds each CPU's hypervisor has taken so far, from /proc/stat's ``cpuN`` lines."""
+    """Seconds each CPU's hypervisor has taken so far, from /proc/stat's ``cpuN`` lines
+    (whole lines only: a read of the file's head may end inside one)."""
     out = []
-    for line in stat.split(b"\n")[1:]:
+    for line in stat.split(b"\n")[1:-1]:
         if not line.startswith(b"cpu"):
             break
         fields = line.split()
