@@ -16,7 +16,7 @@ import logging
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 from PySide6.QtCore import QLocale, QSettings, QTimer
@@ -36,6 +36,9 @@ from agent_desktop.services import phone
 from agent_desktop.services.desktop import Desktop
 from agent_desktop.services.roles import allowed_modes
 from agent_desktop.services.tasks import TaskGroup
+
+if TYPE_CHECKING:
+    from agent_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +121,7 @@ class Application:
         # Worker threads, started at once (unlike to_thread's, which would wait for the
         # imports below to give the loop a turn).
         loop = asyncio.get_running_loop()
-        ready = loop.run_in_executor(None, self.sandbox.start)
+        serving = loop.run_in_executor(None, self.sandbox.start)
         # Meanwhile, what the login and the shell need next loads: the shell's modules,
         # the HTTP transport and the TLS context httpx would build for verify=True
         # (~50 + ~30 ms that were on the login's path; docs/performance.md, cold start).
@@ -136,21 +139,34 @@ class Application:
         import agent_desktop.ui.main_window
         import agent_desktop.ui.plugin_shell  # noqa: F401
 
-        await ready
         self._tls_context = await tls
-        self.timings["sandbox_ready"] = time.perf_counter() - started
-        log.info(
-            "figure: demo sandbox (child process) ready %.2f s after the desktop asked for it",
-            self.timings["sandbox_ready"],
-        )
         user = self.options.user or DEMO_USERS.get(self.options.mode, DEMO_USER)
-        await self._login(self.sandbox.base_url, user, DEMO_PASSWORD)
+        gateway, desktop = self._connect(self.sandbox.base_url)
+        # The advisor's window needs no login answer (what the role allows is applied once
+        # logged in): it is built while the sandbox still loads on the other core. The
+        # login follows; if the sandbox does not serve yet, its requests wait in the
+        # socket's queue (demo_sandbox.py).
+        prebuilt = self._advisor_window(desktop) if self.options.mode == "advisor" else None
+        logging_in = asyncio.ensure_future(self._log_in(gateway, desktop, user, DEMO_PASSWORD))
+        try:
+            await serving
+            self.timings["sandbox_ready"] = time.perf_counter() - started
+            log.info(
+                "figure: demo sandbox (child process) ready %.2f s after the desktop asked for it",
+                self.timings["sandbox_ready"],
+            )
+            await logging_in
+        except BaseException:
+            logging_in.cancel()
+            if prebuilt is not None:
+                prebuilt.discard()
+            raise
         assert self.desktop is not None and self.desktop.session is not None
         if self.options.mode == "wallboard" and "wallboard" in allowed_modes(
             self.desktop.session.capabilities
         ):  # the board opens on the simulated centre (not for a user it refuses)
             await self._start_demo_scale()
-        if self._show_shell() == "advisor":
+        if self._show_shell(prebuilt) == "advisor":
             assert self.desktop is not None
             await self.desktop.set_state(AgentState.READY)
 
@@ -166,6 +182,11 @@ class Application:
 
     async def _login(self, url: str, user: str, password: str) -> None:
         """Log in to ``url``; raises GatewayError, which the login dialog shows."""
+        await self._log_in(*self._connect(url), user, password)
+
+    def _connect(self, url: str) -> tuple[GatewayClient, Desktop]:
+        """The core for the gateway at ``url``, not logged in yet; raises GatewayError
+        when the TLS settings are wrong."""
         try:
             verify = verify_setting(
                 str(self.settings.value("tls/ca_bundle", "") or "") or None,
@@ -189,13 +210,18 @@ class Application:
             desktop.knowledge.train_detector(str(intents_csv) if intents_csv else None),
             name="intent-training",
         )
+        return gateway, desktop
+
+    async def _log_in(
+        self, gateway: GatewayClient, desktop: Desktop, user: str, password: str
+    ) -> None:
         try:
             await desktop.login(user, password)
         except GatewayError:
             await gateway.aclose()
             raise
         self.gateway, self.desktop = gateway, desktop
-        self.settings.setValue("login/gateway", url)
+        self.settings.setValue("login/gateway", gateway.base_url)
         self.settings.setValue("login/user", user)
         self.timings["logged_in"] = time.perf_counter() - self._started
 
@@ -212,8 +238,15 @@ class Application:
         dialog.open()
         self._login_dialog = dialog
 
-    def _show_shell(self) -> str:
-        """Show the shell of ``--mode`` if the user's role allows it; returns the mode shown."""
+    def _advisor_window(self, desktop: Desktop) -> MainWindow:
+        from agent_desktop.ui.main_window import MainWindow
+
+        return MainWindow(desktop, self.lang, self.settings)
+
+    def _show_shell(self, prebuilt: MainWindow | None = None) -> str:
+        """Show the shell of ``--mode`` if the user's role allows it; returns the mode shown.
+
+        ``prebuilt``: the advisor's window, built before the login answer came."""
         from agent_desktop.ui.modes import tell_mode_refused
 
         assert self.desktop is not None and self.desktop.session is not None
@@ -227,16 +260,24 @@ class Application:
                 self.exit_code = 4
                 self.refusal = tell_mode_refused(None, mode, allowed)
                 self.refusal.finished.connect(self._quit.set)
-                return ""
-            mode = allowed[0]
+                mode = ""
+            else:
+                mode = allowed[0]
+        if prebuilt is not None and mode != "advisor":
+            prebuilt.discard()
+            prebuilt = None
+        if not mode:
+            return ""
         if mode == "wallboard":
             self.window = self._wallboard_window()
         elif mode == "extended":
             self.window = self._extended_window()
         else:
-            from agent_desktop.ui.main_window import MainWindow
-
-            self.window = MainWindow(self.desktop, self.lang, self.settings)
+            if prebuilt is None:
+                self.window = self._advisor_window(self.desktop)
+            else:
+                prebuilt.apply_role()  # nothing was taken out before the login answer
+                self.window = prebuilt
             self.window.show()
             self._install_plugins(mode)
         if refused is not None:  # said over the shell the role allows (never blocks the loop)

@@ -14,6 +14,8 @@ import subprocess
 import sys
 import threading
 
+from agent_desktop.loopback import listening_socket, url_of
+
 # The sandbox's demo users' password (agent_desktop/sandbox/users.py: the client cannot
 # import the sandbox, so the demo and the bench name it here).
 DEMO_PASSWORD = "Sandbox-Demo-2026"
@@ -28,31 +30,43 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child before e
 
 
 class SandboxProcess:
-    """``agent-desktop sandbox --port 0`` in a child process, spawned at construction.
+    """``agent-desktop sandbox`` in a child process, spawned at construction.
 
-    ``start()`` waits until it accepts connections (its first output line is its URL);
-    ``stop()`` ends it. Same interface as the in-process ``SandboxServer``.
+    The listening socket is made here and handed to the child (``--fd``), so
+    ``base_url`` is known at once: requests sent before the child serves wait in the
+    socket's queue and are answered when it does (``loopback.py``).
+    ``start()`` waits until it serves (its first output line is its URL); ``stop()``
+    ends it. Same interface as the in-process ``SandboxServer``.
     """
 
     def __init__(
         self, seed: int = 7, auto_calls: bool = True, env: dict[str, str] | None = None
     ) -> None:
-        cmd = [sys.executable, "-m", "agent_desktop", "sandbox", "--port", "0", "--seed", str(seed)]
+        sock = listening_socket()
+        self.base_url = url_of(sock)
+        cmd = [sys.executable, "-m", "agent_desktop", "sandbox", "--fd", str(sock.fileno())]
+        cmd += ["--seed", str(seed)]
         if not auto_calls:
             cmd.append("--no-auto-calls")
-        self.base_url = ""
-        self._child = subprocess.Popen(
-            cmd,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            text=True,
-            env=env,
-            preexec_fn=_die_with_parent if sys.platform == "linux" else None,
-        )
+        self._serving = False
+        try:
+            self._child = subprocess.Popen(
+                cmd,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                text=True,
+                env=env,
+                pass_fds=(sock.fileno(),),
+                preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+            )
+        finally:
+            # The child holds it now: once it ends, the port is closed (requests get
+            # "connection refused", not a wait in a queue nobody reads).
+            sock.close()
 
     def start(self, timeout: float = START_TIMEOUT) -> None:
         """Block until the sandbox serves (or raise RuntimeError, the child stopped)."""
-        if self.base_url:
+        if self._serving:
             return
         assert self._child.stdout is not None
         watchdog = threading.Timer(timeout, self._child.kill)
@@ -61,10 +75,10 @@ class SandboxProcess:
             line = self._child.stdout.readline().strip()
         finally:
             watchdog.cancel()
-        if not line.startswith("http"):
+        if line != self.base_url:
             self.stop()
             raise RuntimeError(f"the sandbox did not start (exit code {self._child.returncode})")
-        self.base_url = line
+        self._serving = True
 
     def stop(self) -> None:
         if self._child.poll() is None:

@@ -11,6 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
+from agent_desktop.loopback import inherited_socket
 from agent_desktop.sandbox.config import SandboxConfig
 from agent_desktop.sandbox.server import serve_forever
 
@@ -22,6 +23,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=8765, help="port (0: any free port)")
+    parser.add_argument(
+        "--fd",
+        type=int,
+        default=None,
+        help="serve on this listening socket, inherited from the parent process "
+        "(then --host and --port are not used)",
+    )
     parser.add_argument("--seed", type=int, default=7, help="data and scenario seed")
     parser.add_argument(
         "--auto-calls",
@@ -64,7 +72,8 @@ def run(argv: list[str]) -> int:
         print(url, flush=True)
 
     try:
-        asyncio.run(serve_forever(args.host, args.port, config, on_ready=announce))
+        sock = inherited_socket(args.fd) if args.fd is not None else None
+        asyncio.run(serve_forever(args.host, args.port, config, on_ready=announce, sock=sock))
     except KeyboardInterrupt:
         pass
     except OSError as exc:

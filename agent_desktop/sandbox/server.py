@@ -19,6 +19,7 @@ from types import FrameType
 
 import uvicorn
 
+from agent_desktop.loopback import listening_socket, url_for, url_of
 from agent_desktop.sandbox.app import create_app
 from agent_desktop.sandbox.config import SandboxConfig
 from agent_desktop.sandbox.context import SandboxContext
@@ -61,19 +62,6 @@ class _Server(uvicorn.Server):
                 signal.signal(sig, handler)
 
 
-def _bind(host: str, port: int) -> socket.socket:
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    # proto must be IPPROTO_TCP: asyncio only sets TCP_NODELAY on such sockets, and without
-    # it every response waits ~40 ms for a delayed ACK
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
-    sock.listen(128)
-    sock.set_inheritable(True)
-    return sock
-
-
 def _uvicorn_server(
     config: SandboxConfig, database: Path, host: str, port: int, kept: KeptState | None = None
 ) -> _Server:
@@ -99,10 +87,6 @@ def _uvicorn_server(
 
     server.before_exit = end_streams
     return server
-
-
-def _url(host: str, port: int) -> str:
-    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
 class SandboxServer:
@@ -152,7 +136,7 @@ class SandboxServer:
     def base_url(self) -> str:
         if self._bound_port is None:
             raise RuntimeError("the sandbox is not started")
-        return _url(self.host, self._bound_port)
+        return url_for(self.host, self._bound_port)
 
     @property
     def database(self) -> Path:
@@ -162,7 +146,7 @@ class SandboxServer:
         if self._thread is not None:
             raise RuntimeError("the sandbox is already running")
         database = ensure_database(self.config.data_dir, self.config.seed)
-        sock = _bind(self.host, self.port)
+        sock = listening_socket(self.host, self.port)
         self._bound_port = sock.getsockname()[1]
         self.port = self._bound_port  # a restart comes back on the same port
         server = _uvicorn_server(self.config, database, self.host, self._bound_port, self.kept)
@@ -218,15 +202,21 @@ async def serve_forever(
     port: int = 8765,
     config: SandboxConfig | None = None,
     on_ready: Callable[[str], None] | None = None,
+    sock: socket.socket | None = None,
 ) -> None:
-    """Serve on the current loop until SIGINT/SIGTERM; ``on_ready`` gets the base URL."""
+    """Serve on the current loop until SIGINT/SIGTERM; ``on_ready`` gets the base URL.
+
+    ``sock``: an already listening socket to serve on (then ``host`` and ``port`` are not
+    used), as the demo's desktop hands it over (``loopback.py``).
+    """
     config = config or SandboxConfig()
     database = await asyncio.to_thread(ensure_database, config.data_dir, config.seed)
-    sock = _bind(host, port)
-    bound = sock.getsockname()[1]
+    if sock is None:
+        sock = listening_socket(host, port)
+    host, bound = sock.getsockname()[:2]
     server = _uvicorn_server(config, database, host, bound)
     if on_ready is not None:
-        url = _url(host, bound)
+        url = url_of(sock)
         server.after_startup = lambda: on_ready(url)
     try:
         await server.serve(sockets=[sock])

@@ -141,8 +141,24 @@ class MainWindow(QMainWindow):
         self._update_title(desktop.agent)
         self._show_link(ConnectionChanged(self.bridge.link))
         self._restore_layout()
-        # the role decides what the shell offers (the login answer's capabilities)
-        self.removed_for_role = apply_to_advisor(self, self.docks, role_of(desktop))
+        self.removed_for_role: list[str] = []
+        self.apply_role()
+
+    def apply_role(self) -> None:
+        """Take out what the user's role may not use (the login answer's capabilities).
+
+        Done at construction; again once logged in for a window built before the login
+        answer (the demo builds it while the sandbox answers, app.py), which nothing
+        was taken out of then."""
+        if not self.removed_for_role:
+            self.removed_for_role = apply_to_advisor(self, self.docks, role_of(self.desktop))
+
+    def discard(self) -> None:
+        """Drop a window that was never shown (built ahead of a login whose role wants
+        another shell): off the bus, and its saved layout left as it was."""
+        self.bridge.dispose()
+        self.alerter.dispose()
+        self.deleteLater()
 
     def _toolbar(self, name: str, title: str) -> QToolBar:
         toolbar = QToolBar(title, self)
