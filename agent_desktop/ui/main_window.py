@@ -147,9 +147,9 @@ class MainWindow(QMainWindow):
     def apply_role(self) -> None:
         """Take out what the user's role may not use (the login answer's capabilities).
 
-        Done at construction; again once logged in for a window built before the login
-        answer (the demo builds it while the sandbox answers, app.py), which nothing
-        was taken out of then."""
+        Done at construction, and again once logged in for a window built before the
+        login answer (the demo builds it while its sandbox loads, app.py): nothing was
+        taken out of it then."""
         if not self.removed_for_role:
             self.removed_for_role = apply_to_advisor(self, self.docks, role_of(self.desktop))
 
