@@ -63,8 +63,12 @@ def _median_within(limit: float) -> Callable[[float, float | None, float | None]
 def startup_figures(home: Path, runs: int) -> list[Figure]:
     env = child_env(home)
     desktop_demo(env)  # warm-up: generates the sandbox data once and fills OS caches
-    bare = [bare_window(env) for _ in range(runs)]
-    demo = [desktop_demo(env) for _ in range(runs)]
+    # In turns, so that the floor and the figure see the same moments of a machine whose
+    # speed drifts (the bare window took 0.093 s in one run and 0.148 s in the next)
+    bare, demo = [], []
+    for _ in range(runs):
+        bare.append(bare_window(env))
+        demo.append(desktop_demo(env))
     bare_s = _median([t for t, _ in bare])
     bare_mb = _median([r["rss_mb"] for _, r in bare])
     figures = [
