@@ -166,7 +166,10 @@ class Application:
             self.desktop.session.capabilities
         ):  # the board opens on the simulated centre (not for a user it refuses)
             await self._start_demo_scale()
-        if self._show_shell(prebuilt) == "advisor":
+        shown = self._show_shell(prebuilt)
+        if prebuilt is not None and shown != "advisor":
+            prebuilt.discard()
+        if shown == "advisor":
             assert self.desktop is not None
             await self.desktop.set_state(AgentState.READY)
 
@@ -246,7 +249,8 @@ class Application:
     def _show_shell(self, prebuilt: MainWindow | None = None) -> str:
         """Show the shell of ``--mode`` if the user's role allows it; returns the mode shown.
 
-        ``prebuilt``: the advisor's window, built before the login answer came."""
+        ``prebuilt``: the advisor's window, built before the login answer came; the caller
+        drops it when another shell is shown."""
         from agent_desktop.ui.modes import tell_mode_refused
 
         assert self.desktop is not None and self.desktop.session is not None
@@ -260,24 +264,15 @@ class Application:
                 self.exit_code = 4
                 self.refusal = tell_mode_refused(None, mode, allowed)
                 self.refusal.finished.connect(self._quit.set)
-                mode = ""
-            else:
-                mode = allowed[0]
-        if prebuilt is not None and mode != "advisor":
-            prebuilt.discard()
-            prebuilt = None
-        if not mode:
-            return ""
+                return ""
+            mode = allowed[0]
         if mode == "wallboard":
             self.window = self._wallboard_window()
         elif mode == "extended":
             self.window = self._extended_window()
         else:
-            if prebuilt is None:
-                self.window = self._advisor_window(self.desktop)
-            else:
-                prebuilt.apply_role()  # nothing was taken out before the login answer
-                self.window = prebuilt
+            self.window = self._advisor_window(self.desktop) if prebuilt is None else prebuilt
+            self.window.apply_role()  # a prebuilt window: nothing was taken out before
             self.window.show()
             self._install_plugins(mode)
         if refused is not None:  # said over the shell the role allows (never blocks the loop)
